@@ -1,0 +1,12 @@
+// What each role may do in the console, mirroring the server's grants: only owners hold `manage`
+// (members, tokens, audit). The server enforces it; this only hides what a role cannot use.
+import type { Role } from './types.js';
+import type { SettingsTab } from './sections.js';
+
+export function canManage(role: Role): boolean {
+  return role === 'owner';
+}
+
+export function visibleSettingsTabs(role: Role): SettingsTab[] {
+  return canManage(role) ? ['members', 'roles', 'tokens', 'audit'] : ['roles'];
+}

@@ -1,0 +1,40 @@
+// The signed-in frame: top bar, side navigation and the page for the current section.
+import { useEffect } from 'react';
+import { useT } from '../i18n/index.js';
+import { OverviewPage } from '../overview-page.js';
+import { isUpcoming, type SectionId } from '../sections.js';
+import { SettingsPage } from '../settings/settings-page.js';
+import type { Me, Workspace } from '../types.js';
+import { ComingSoon } from './coming-soon.js';
+import { SideNav } from './side-nav.js';
+import { TopBar } from './top-bar.js';
+
+interface Props {
+  me: Me;
+  workspace: Workspace;
+  section: SectionId;
+  tab: string | null;
+}
+
+export function Shell({ me, workspace, section, tab }: Props) {
+  const t = useT();
+  const title = t(`nav.${section}`);
+
+  useEffect(() => {
+    document.title = `${title} · ${workspace.name} · Guimi`;
+  }, [title, workspace.name]);
+
+  return (
+    <div className="shell">
+      <TopBar me={me} workspace={workspace} section={section} tab={tab} />
+      <div className="shell-body">
+        <SideNav slug={workspace.slug} section={section} />
+        <main className="content" data-testid="content" data-section={section}>
+          {section === 'overview' && <OverviewPage workspace={workspace} />}
+          {section === 'settings' && <SettingsPage me={me} workspace={workspace} tab={tab} />}
+          {isUpcoming(section) && <ComingSoon section={section} />}
+        </main>
+      </div>
+    </div>
+  );
+}
