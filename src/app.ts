@@ -1,0 +1,17 @@
+// The composition root: the platform's HTTP app plus every domain's routes, then the console.
+import { registerAccessRoutes } from './access/access.routes.js';
+import type { AppDeps, GuimiApp, RouteRegistrar } from './platform/http/context.js';
+import { createHttpApp, publishOpenApi } from './platform/http/create-http-app.js';
+import { serveConsole } from './platform/http/console-static.js';
+import { registerTeamRoutes } from './workspaces/team.routes.js';
+import { registerWorkspaceRoutes } from './workspaces/workspaces.routes.js';
+
+const domainRoutes: RouteRegistrar[] = [registerAccessRoutes, registerWorkspaceRoutes, registerTeamRoutes];
+
+export function buildApp(deps: AppDeps, consoleDir?: string): GuimiApp {
+  const app = createHttpApp(deps);
+  for (const register of domainRoutes) register(app, deps);
+  publishOpenApi(app);
+  if (consoleDir) serveConsole(app, consoleDir);
+  return app;
+}

@@ -1,0 +1,5 @@
+// The append-only migration history. Add new migrations at the end; never edit a committed one.
+import type { GuimiMigration } from '../platform/store/migrate.js';
+import { foundation } from './0001_foundation.js';
+
+export const migrations: GuimiMigration[] = [foundation];

@@ -1,0 +1,119 @@
+// Opens the store: SQLite (better-sqlite3, WAL, foreign keys) under the data dir by default, PostgreSQL
+// when DATABASE_URL is set. Failures become clear errors that name the file or server.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { AppError } from '../errors.js';
+import type { Database, Db, Dialect } from './database.js';
+import { migrateToLatest } from './migrate.js';
+
+// Epoch milliseconds are stored as BIGINT; they fit a JS number exactly.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export interface Store {
+  db: Db;
+  dialect: Dialect;
+  /** Where the data lives, for messages: a file path or a host/database (never a password). */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+  /** PostgreSQL schema to use (tests isolate themselves in their own schema). */
+  pgSchema?: string;
+  migrate?: boolean;
+}
+
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const store = options.databaseUrl
+    ? await openPostgres(options.databaseUrl, options.pgSchema)
+    : openSqlite(options.dataDir);
+  if (options.migrate !== false) {
+    try {
+      await migrateToLatest(store);
+    } catch (e) {
+      await store.close();
+      throw translateStoreError(e, store.location);
+    }
+  }
+  return store;
+}
+
+function openSqlite(dataDir: string): Store {
+  const file = join(dataDir, 'guimi.db');
+  let conn: SQLite.Database;
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    conn = new SQLite(file, { timeout: 5000 });
+    conn.pragma('journal_mode = WAL');
+    conn.pragma('foreign_keys = ON');
+    conn.pragma('synchronous = NORMAL');
+    conn.prepare('select count(*) from sqlite_master').get();
+  } catch (e) {
+    throw translateStoreError(e, file);
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }) });
+  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+async function openPostgres(databaseUrl: string, schema?: string): Promise<Store> {
+  const u = new URL(databaseUrl);
+  const location = `postgresql://${u.hostname}:${u.port || 5432}${u.pathname}`;
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle client's network error must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+    await sql`select 1`.execute(db);
+  } catch (e) {
+    await db.destroy();
+    throw translateStoreError(e, location);
+  }
+  return { db, dialect: 'postgres', location, close: () => db.destroy() };
+}
+
+/** Turns driver errors into AppErrors that say what and where, without secrets. */
+export function translateStoreError(e: unknown, location: string): unknown {
+  if (e instanceof AppError) return e;
+  const err = e as { code?: string; message?: string };
+  const code = err.code ?? '';
+  const message = err.message ?? String(e);
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || /not a database|malformed/i.test(message)) {
+    return new AppError(
+      'STORE_CORRUPT',
+      `the SQLite file ${location} is corrupt or not a database (${message})`,
+      {
+        location,
+      },
+    );
+  }
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || /database is locked/i.test(message)) {
+    return new AppError('STORE_LOCKED', `the SQLite file ${location} is locked by another process`, {
+      location,
+    });
+  }
+  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'EACCES' || code === 'ENOTDIR') {
+    return new AppError('STORE_UNAVAILABLE', `cannot open the SQLite file ${location}: ${message}`, {
+      location,
+    });
+  }
+  if (
+    ['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', '3D000', '28P01', '28000'].includes(code) ||
+    /timeout exceeded when trying to connect|Connection terminated/i.test(message)
+  ) {
+    return new AppError('STORE_UNAVAILABLE', `cannot reach PostgreSQL at ${location}: ${message}`, {
+      location,
+    });
+  }
+  return e;
+}
