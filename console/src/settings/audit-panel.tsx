@@ -64,7 +64,13 @@ export function AuditPanel({ workspace }: { workspace: Workspace }) {
                 </td>
                 <td>{displayValue(entry.target)}</td>
                 <td className="details-cell">
-                  {entry.details == null ? '—' : <code>{JSON.stringify(entry.details)}</code>}
+                  {entry.details == null ? (
+                    '—'
+                  ) : (
+                    <code title={JSON.stringify(entry.details, null, 2)}>
+                      {JSON.stringify(entry.details)}
+                    </code>
+                  )}
                 </td>
               </tr>
             ))}

@@ -1,17 +1,7 @@
 import { useT } from '../i18n/index.js';
 import { Link, workspacePath } from '../router.js';
 import { SECTION_IDS, isUpcoming, type SectionId } from '../sections.js';
-
-const ICONS: Record<SectionId, string> = {
-  overview: '◎',
-  audience: '◉',
-  koc: '★',
-  content: '▤',
-  automation: '⟳',
-  campaigns: '⚑',
-  reports: '▥',
-  settings: '⚙',
-};
+import { NavIcon } from './nav-icons.js';
 
 export function SideNav({ slug, section }: { slug: string; section: SectionId }) {
   const t = useT();
@@ -25,9 +15,7 @@ export function SideNav({ slug, section }: { slug: string; section: SectionId })
           current={id === section}
           testId={`nav-${id}`}
         >
-          <span className="nav-icon" aria-hidden="true">
-            {ICONS[id]}
-          </span>
+          <NavIcon section={id} />
           <span className="nav-label">{t(`nav.${id}`)}</span>
           {isUpcoming(id) && <span className="nav-dot" aria-hidden="true" />}
         </Link>
