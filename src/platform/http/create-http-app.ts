@@ -65,8 +65,7 @@ export function createHttpApp(deps: AppDeps): GuimiApp {
 
   app.use('/api/*', async (c, next) => {
     const type = mediaType(c);
-    const hasBody = Number(c.req.header('content-length') ?? '0') > 0 || c.req.header('transfer-encoding');
-    if (!hasBody) return next();
+    if (!c.req.raw.body || c.req.header('content-length') === '0') return next();
     if (!isJson(type) && !UPLOAD_TYPES.has(type)) {
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', `unsupported Content-Type "${type || '(none)'}"`, {
         accepted: ['application/json', ...UPLOAD_TYPES],
@@ -185,6 +184,9 @@ function toAppError(err: unknown): AppError {
   if (err instanceof HTTPException) {
     if (err.status === 400 && /JSON/i.test(err.message))
       return new AppError('BAD_JSON', 'malformed JSON in request body');
+    if (err.status === 415) {
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', 'this endpoint takes a JSON body (Content-Type: application/json)');
+    }
     if (err.status === 413) return new AppError('PAYLOAD_TOO_LARGE', err.message);
     if (err.status === 400) return new AppError('BAD_REQUEST', err.message);
   }
