@@ -2,6 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ApiError, api, setCsrfToken, setUnauthenticatedHandler, toApiError } from './api.js';
+import { navigate } from './router.js';
 import type { LoginResult, Me } from './types.js';
 
 export type SessionState =
@@ -12,8 +13,11 @@ export type SessionState =
 
 interface Session {
   state: SessionState;
-  /** Re-reads /me (after creating a workspace, for instance). */
-  refresh: () => Promise<Me | null>;
+  /**
+   * Re-reads /me (after creating a workspace, for instance). A quiet refresh is a background
+   * check: only a lost session changes the page, other failures keep what is shown.
+   */
+  refresh: (opts?: { quiet?: boolean }) => Promise<Me | null>;
   login: (email: string, password: string) => Promise<void>;
   logout: () => Promise<void>;
 }
@@ -28,18 +32,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ status: 'anonymous' });
   }, []);
 
-  const refresh = useCallback(async () => {
-    try {
-      const me = await api.get<Me>('/api/v1/me');
-      setCsrfToken(me.csrfToken);
-      setState({ status: 'ready', me });
-      return me;
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 401) signOutLocally();
-      else setState({ status: 'error', error: toApiError(e) });
-      return null;
-    }
-  }, [signOutLocally]);
+  const refresh = useCallback(
+    async (opts: { quiet?: boolean } = {}) => {
+      try {
+        const me = await api.get<Me>('/api/v1/me');
+        setCsrfToken(me.csrfToken);
+        setState({ status: 'ready', me });
+        return me;
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) signOutLocally();
+        else if (!opts.quiet) setState({ status: 'error', error: toApiError(e) });
+        return null;
+      }
+    },
+    [signOutLocally],
+  );
 
   useEffect(() => {
     setUnauthenticatedHandler(signOutLocally);
@@ -60,6 +67,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await api.post('/api/v1/auth/logout');
     } finally {
+      // A deliberate logout starts the next sign-in fresh, without a `next` back to this page.
+      navigate('/login');
       signOutLocally();
     }
   }, [signOutLocally]);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useT } from '../i18n/index.js';
 import { navigate, workspacePath } from '../router.js';
 import type { SectionId } from '../sections.js';
+import { useSession } from '../session.js';
 import type { Workspace } from '../types.js';
 import { CreateWorkspaceDialog } from '../workspaces/create-workspace-dialog.js';
 import { useDropdown } from './use-dropdown.js';
@@ -16,6 +17,7 @@ interface Props {
 /** Lists the user's workspaces; picking one keeps the section (and settings tab) in view. */
 export function WorkspaceSwitcher({ workspaces, current, section, tab }: Props) {
   const t = useT();
+  const { refresh } = useSession();
   const menu = useDropdown<HTMLDivElement>();
   const [creating, setCreating] = useState(false);
 
@@ -32,7 +34,11 @@ export function WorkspaceSwitcher({ workspaces, current, section, tab }: Props) 
         aria-haspopup="menu"
         aria-expanded={menu.open}
         aria-label={t('topbar.switchWorkspace')}
-        onClick={menu.toggle}
+        onClick={() => {
+          // Workspaces made elsewhere (another tab, the CLI) show up when the list is opened.
+          if (!menu.open) void refresh({ quiet: true });
+          menu.toggle();
+        }}
         data-testid="workspace-switcher"
       >
         <span className="switcher-label">{t('topbar.workspace')}</span>
