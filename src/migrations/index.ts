@@ -1,5 +1,6 @@
 // The append-only migration history. Add new migrations at the end; never edit a committed one.
 import type { GuimiMigration } from '../platform/store/migrate.js';
 import { foundation } from './0001_foundation.js';
+import { audience } from './0002_audience.js';
 
-export const migrations: GuimiMigration[] = [foundation];
+export const migrations: GuimiMigration[] = [foundation, audience];
