@@ -88,6 +88,7 @@ export function registerKocSelectCommand(program: Command, ctx: CliContext): voi
           curve: result.curve,
           cost: result.cost,
           method: result.method,
+          refined: result.refined,
           unmetQuotas: result.unmetQuotas,
         },
         () => renderText(result, file.candidates.length, file.errors),
@@ -111,7 +112,7 @@ const num = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 
 function renderText(result: SelectKocsResult, candidates: number, errors: CandidateLineError[]): string {
   const lines = [
-    `Selected ${result.selected.length} of ${candidates} KOCs: reach ${num(result.reach)} fans, cost ${num(result.cost)} (${result.method})`,
+    `Selected ${result.selected.length} of ${candidates} KOCs: reach ${num(result.reach)} fans, cost ${num(result.cost)} (${result.method}${result.refined ? ', improved by swaps' : ''})`,
   ];
   if (result.picks.length > 0) {
     lines.push(

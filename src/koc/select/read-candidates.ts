@@ -32,7 +32,14 @@ class FanDictionary {
   }
 
   id(fan: string | number): number {
-    if (typeof fan === 'string' && CANONICAL_INTEGER.test(fan) && Number.isSafeInteger(Number(fan))) {
+    // The first-character test keeps the regex off the common non-numeric ids ("u123", "wx_…").
+    const code = typeof fan === 'string' ? fan.charCodeAt(0) : 0;
+    if (
+      code >= 48 &&
+      code <= 57 &&
+      CANONICAL_INTEGER.test(fan as string) &&
+      Number.isSafeInteger(Number(fan))
+    ) {
       fan = Number(fan);
     }
     const map: Map<string | number, number> = typeof fan === 'number' ? this.numbers : this.strings;

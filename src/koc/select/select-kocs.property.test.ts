@@ -62,7 +62,7 @@ describe('selectKocs on random instances', () => {
   it('the lazy greedy makes the same picks as a plain greedy', () => {
     fc.assert(
       fc.property(instance, (inst) => {
-        const r = selectKocs({ ...build(inst), k: inst.k });
+        const r = selectKocs({ ...build(inst), k: inst.k, refine: false });
         const plain = plainGreedy(inst);
         expect(r.selected).toEqual(plain.ids);
         expect(r.marginal).toEqual(plain.marginal);
@@ -76,8 +76,11 @@ describe('selectKocs on random instances', () => {
         const input = { ...build(inst), k: inst.k };
         const opt = exactOptimum(input);
         const r = selectKocs(input);
-        expect(r.reach).toBeGreaterThanOrEqual(GUARANTEE * opt.reach - 1e-9);
+        const greedyOnly = selectKocs({ ...input, refine: false });
+        expect(greedyOnly.reach).toBeGreaterThanOrEqual(GUARANTEE * opt.reach - 1e-9);
+        expect(r.reach).toBeGreaterThanOrEqual(greedyOnly.reach);
         expect(r.reach).toBeLessThanOrEqual(opt.reach + 1e-9);
+        expect(r.curve.at(-1) ?? 0).toBeCloseTo(r.reach, 9);
         expect(r.selected.length).toBeLessThanOrEqual(inst.k);
       }),
     );
@@ -88,9 +91,12 @@ describe('selectKocs on random instances', () => {
       fc.property(instance, fc.integer({ min: 0, max: 12 }), (inst, budget) => {
         const input = { ...build(inst), budget };
         const opt = exactOptimum(input);
-        const r = selectKocs(input);
+        const r = selectKocs({ ...input, refine: false });
         expect(r.cost).toBeLessThanOrEqual(budget);
         expect(r.reach).toBeGreaterThanOrEqual((GUARANTEE / 2) * opt.reach - 1e-9);
+        const refined = selectKocs(input);
+        expect(refined.cost).toBeLessThanOrEqual(budget);
+        expect(refined.reach).toBeGreaterThanOrEqual(r.reach);
       }),
     );
   });

@@ -46,6 +46,18 @@ describe('selectKocs with k', () => {
     expect(selectKocs({ candidates: [...twins].reverse(), k: 2 }).selected).toEqual(['m', 'q']);
   });
 
+  it('swaps a greedy pick away when that reaches more, and says so', () => {
+    const trap = [koc('a', [1, 2, 3, 4]), koc('b', [1, 2, 5]), koc('c', [3, 4, 6])];
+    const greedy = selectKocs({ candidates: trap, k: 2, refine: false });
+    expect(greedy).toMatchObject({ selected: ['a', 'b'], reach: 5, refined: false });
+    const refined = selectKocs({ candidates: trap, k: 2 });
+    expect(refined).toMatchObject({ selected: ['b', 'c'], reach: 6, marginal: [3, 3], refined: true });
+    expect(refined.overlap).toEqual([
+      [3, 0],
+      [0, 3],
+    ]);
+  });
+
   it('counts fan weights', () => {
     const weights = new Map([
       [16, 10],
@@ -76,7 +88,7 @@ describe('selectKocs with a budget', () => {
 
   it('falls back to the best single affordable KOC', () => {
     const candidates = [koc('x', range(1, 100), { cost: 10 }), koc('y', range(101, 120), { cost: 1 })];
-    const r = selectKocs({ candidates, budget: 10 });
+    const r = selectKocs({ candidates, budget: 10, refine: false });
     expect(r.method).toBe('best-single');
     expect(r.selected).toEqual(['x']);
     expect(r.reach).toBe(100);
@@ -88,9 +100,15 @@ describe('selectKocs with a budget', () => {
       koc('p', range(3, 12), { cost: 2 }),
       koc('q', range(13, 20), { cost: 2 }),
     ];
-    const r = selectKocs({ candidates, budget: 4, k: 2 });
+    const r = selectKocs({ candidates, budget: 4, k: 2, refine: false });
     expect(r.selected).toEqual(['free', 'p']);
     expect(r.cost).toBe(2);
+    // the swap search then trades the free KOC for the budget it left unused
+    expect(selectKocs({ candidates, budget: 4, k: 2 })).toMatchObject({
+      selected: ['p', 'q'],
+      cost: 4,
+      reach: 18,
+    });
   });
 });
 

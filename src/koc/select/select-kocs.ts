@@ -1,12 +1,14 @@
 // Chooses KOCs that together reach the most distinct fans (weighted maximum coverage): lazy greedy
 // under a count k, or under a budget the cost-effective greedy compared with the best single
-// affordable KOC (together they keep the classic constant-factor guarantee); quotas per category/city.
+// affordable KOC (together they keep the classic constant-factor guarantee); quotas per category/city;
+// on small instances a swap search then polishes the greedy set.
 import type { ReadonlyRoaringBitmap32 } from 'roaring';
 import { AppError } from '../../platform/errors.js';
 import { Coverage } from './coverage.js';
 import { lazyGreedy } from './lazy-greedy.js';
 import type { GreedyCandidate, GreedyRun } from './lazy-greedy.js';
 import { QuotaTracker, validateQuotas } from './quotas.js';
+import { refineBySwaps } from './refine-swaps.js';
 import type { Quota, UnmetQuota } from './quotas.js';
 
 export type { Quota, QuotaField, UnmetQuota } from './quotas.js';
@@ -29,6 +31,8 @@ export interface SelectKocsInput {
   quotas?: readonly Quota[] | undefined;
   /** Fan id → weight (default 1, must be ≥ 0). */
   weights?: ReadonlyMap<number, number> | undefined;
+  /** Improve the greedy set by swaps on small instances (default true; see refine-swaps.ts). */
+  refine?: boolean | undefined;
 }
 
 export interface SelectedKoc {
@@ -52,6 +56,8 @@ export interface SelectKocsResult {
   overlap: number[][];
   cost: number;
   method: 'greedy' | 'cost-effective-greedy' | 'best-single';
+  /** True when the swap search improved on the greedy set. */
+  refined: boolean;
   unmetQuotas: UnmetQuota[];
 }
 
@@ -98,9 +104,13 @@ export function selectKocs(input: SelectKocsInput): SelectKocsResult {
   const tracker = quotas.length > 0 ? new QuotaTracker(members, quotas) : undefined;
   const perCost = input.budget !== undefined;
 
-  let run: GreedyRun = lazyGreedy(members, { k, budget, perCost, weights, quotas: tracker });
-  let method: SelectKocsResult['method'] = perCost ? 'cost-effective-greedy' : 'greedy';
+  const greedy = lazyGreedy(members, { k, budget, perCost, weights, quotas: tracker });
   let unmetQuotas = tracker?.unmet() ?? [];
+  let run =
+    input.refine === false ? greedy : refineBySwaps(members, greedy, { budget, weights, quotas: tracker });
+  const refined = run !== greedy;
+  if (refined) unmetQuotas = []; // a swap is only taken when the new set meets every quota
+  let method: SelectKocsResult['method'] = perCost ? 'cost-effective-greedy' : 'greedy';
   if (perCost) {
     const single = bestSingle(members, budget, weights, tracker);
     const reach = run.marginal.reduce((s, g) => s + g, 0);
@@ -110,7 +120,11 @@ export function selectKocs(input: SelectKocsInput): SelectKocsResult {
       unmetQuotas = [];
     }
   }
-  return describe(candidates, members, run, method, unmetQuotas);
+  return describe(candidates, members, run, {
+    method,
+    refined: refined && method !== 'best-single',
+    unmetQuotas,
+  });
 }
 
 /** The affordable candidate reaching the most on its own (that alone meets the quotas), ties by id. */
@@ -135,8 +149,7 @@ function describe(
   candidates: readonly KocCandidate[],
   members: readonly GreedyCandidate[],
   run: GreedyRun,
-  method: SelectKocsResult['method'],
-  unmetQuotas: UnmetQuota[],
+  outcome: Pick<SelectKocsResult, 'method' | 'refined' | 'unmetQuotas'>,
 ): SelectKocsResult {
   const picks: SelectedKoc[] = [];
   let reach = 0;
@@ -158,7 +171,6 @@ function describe(
     curve: picks.map((p) => p.reach),
     overlap,
     cost: picks.reduce((s, p) => s + p.cost, 0),
-    method,
-    unmetQuotas,
+    ...outcome,
   };
 }
