@@ -40,6 +40,15 @@ describe('selectKocs with k', () => {
     expect(r.selected).toEqual(['a', 'b', 'c']);
   });
 
+  it('returns an empty selection when there is nobody to pick', () => {
+    expect(selectKocs({ candidates: [], k: 3 })).toMatchObject({
+      selected: [],
+      reach: 0,
+      overlap: [],
+      curve: [],
+    });
+  });
+
   it('breaks ties by id whatever the input order', () => {
     const twins = [koc('z', [1, 2, 3]), koc('m', [1, 2, 3]), koc('q', [7, 8, 9])];
     expect(selectKocs({ candidates: twins, k: 2 }).selected).toEqual(['m', 'q']);
