@@ -43,19 +43,16 @@ export class DictColumn {
 
   /** Bulk load for contacts that have no value in this column yet. */
   setMany(ids: readonly number[], values: readonly string[]): void {
-    const groups = new Map<number, number[]>();
+    const groups: number[][] = []; // sparse, by code
     let maxId = -1;
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k]!;
       if ((this.codes[id] ?? 0) !== 0) throw new Error('setMany: contact already has a value');
-      const code = this.code(values[k]!);
-      const group = groups.get(code);
-      if (group) group.push(id);
-      else groups.set(code, [id]);
+      (groups[this.code(values[k]!)] ??= []).push(id);
       if (id > maxId) maxId = id;
     }
     this.codes = grown(this.codes, maxId + 1);
-    for (const [code, group] of groups) {
+    groups.forEach((group, code) => {
       for (const id of group) this.codes[id] = code;
       const set = this.sets[code];
       if (set) set.addMany(group);
@@ -65,7 +62,7 @@ export class DictColumn {
         this.sets[code] = new RoaringBitmap32(group);
         this.single[code] = -1;
       }
-    }
+    });
     this.present.addMany(ids);
   }
 

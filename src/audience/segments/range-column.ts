@@ -10,6 +10,8 @@ interface Bucket {
   /** Bounds of every value ever put in the bucket (removal does not shrink them: still bounds). */
   min: number;
   max: number;
+  /** Ids gathered by a bulk load before one addMany. */
+  pending?: number[] | undefined;
 }
 
 /** Range with optional inclusive/exclusive ends; ±Infinity for an open side. */
@@ -60,7 +62,7 @@ export class RangeColumn {
 
   /** Bulk load for contacts that have no value in this column yet. */
   setMany(ids: readonly number[], values: readonly number[]): void {
-    const groups = new Map<number, number[]>();
+    const touched: Bucket[] = [];
     let maxId = -1;
     for (const id of ids) if (id > maxId) maxId = id;
     this.values = grown(this.values, maxId + 1, NaN);
@@ -69,13 +71,14 @@ export class RangeColumn {
       const v = values[k]!;
       if (!Number.isNaN(this.values[id]!)) throw new Error('setMany: contact already has a value');
       this.values[id] = v;
-      this.bucket(v);
-      const key = this.bucketOf(v);
-      const group = groups.get(key);
-      if (group) group.push(id);
-      else groups.set(key, [id]);
+      const bucket = this.bucket(v);
+      if (!bucket.pending) touched.push(bucket);
+      (bucket.pending ??= []).push(id);
     }
-    for (const [key, group] of groups) this.buckets.get(key)!.ids.addMany(group);
+    for (const bucket of touched) {
+      bucket.ids.addMany(bucket.pending!);
+      bucket.pending = undefined;
+    }
     this.present.addMany(ids);
   }
 

@@ -75,7 +75,11 @@ export class SegmentIndex {
   /** Bulk upsert (rebuilds): contacts not yet in the index are loaded column by column. */
   upsertContacts(ids: ArrayLike<number>, rows: readonly ContactFields[]): void {
     const fresh = new RoaringBitmap32();
-    const load = new ColumnLoad();
+    const strings = STRING_FIELDS.map(() => new Pending<string>());
+    const birthYear = new Pending<number>();
+    const createdAt = new Pending<number>();
+    const attrNum = new Map<string, Pending<number>>();
+    const attrText = new Map<string, Pending<string>>();
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k]!;
       const row = rows[k]!;
@@ -84,24 +88,21 @@ export class SegmentIndex {
         this.upsertContact(id, row);
         continue;
       }
-      for (const f of STRING_FIELDS) load.push(f, id, row[f]);
-      load.push('birth_year', id, finite(row.birth_year));
-      load.push('created_at', id, createdAtMs(row.created_at));
-      for (const [key, value] of Object.entries(row.attrs ?? {})) {
+      STRING_FIELDS.forEach((f, i) => strings[i]!.push(id, row[f]));
+      birthYear.push(id, finite(row.birth_year));
+      createdAt.push(id, createdAtMs(row.created_at));
+      for (const key in row.attrs) {
+        const value = row.attrs[key];
         if (value === undefined || value === null) continue;
-        if (typeof value === 'number') load.push(`n\u0000${key}`, id, finite(value));
-        else load.push(`t\u0000${key}`, id, textKey(value));
+        if (typeof value === 'number') Pending.of(attrNum, key).push(id, finite(value));
+        else Pending.of(attrText, key).push(id, textKey(value));
       }
     }
-    for (const [column, { ids: colIds, values }] of load.columns) {
-      if (column === 'birth_year') this.birthYear.setMany(colIds, values as number[]);
-      else if (column === 'created_at') this.createdAt.setMany(colIds, values as number[]);
-      else if (column.startsWith('n\u0000'))
-        this.attrColumns(column.slice(2)).num.setMany(colIds, values as number[]);
-      else if (column.startsWith('t\u0000'))
-        this.attrColumns(column.slice(2)).text.setMany(colIds, values as string[]);
-      else this.strings[column as StringField].setMany(colIds, values as string[]);
-    }
+    STRING_FIELDS.forEach((f, i) => this.strings[f].setMany(strings[i]!.ids, strings[i]!.values));
+    this.birthYear.setMany(birthYear.ids, birthYear.values);
+    this.createdAt.setMany(createdAt.ids, createdAt.values);
+    for (const [key, p] of attrNum) this.attrColumns(key).num.setMany(p.ids, p.values);
+    for (const [key, p] of attrText) this.attrColumns(key).text.setMany(p.ids, p.values);
     this.universe.orInPlace(fresh);
   }
 
@@ -203,19 +204,24 @@ export function textKey(value: string | boolean): string {
   return typeof value === 'boolean' ? `b${value}` : `s${value}`;
 }
 
-/** Per-column (ids, values) lists of a bulk load; absent values are skipped. */
-class ColumnLoad {
-  readonly columns = new Map<string, { ids: number[]; values: (string | number)[] }>();
+/** The (ids, values) of one column in a bulk load; absent values are skipped. */
+class Pending<T> {
+  readonly ids: number[] = [];
+  readonly values: T[] = [];
 
-  push(column: string, id: number, value: string | number | null | undefined): void {
-    if (value === undefined || value === null) return;
-    let col = this.columns.get(column);
-    if (!col) {
-      col = { ids: [], values: [] };
-      this.columns.set(column, col);
+  static of<T>(map: Map<string, Pending<T>>, key: string): Pending<T> {
+    let pending = map.get(key);
+    if (!pending) {
+      pending = new Pending<T>();
+      map.set(key, pending);
     }
-    col.ids.push(id);
-    col.values.push(value);
+    return pending;
+  }
+
+  push(id: number, value: T | null | undefined): void {
+    if (value === undefined || value === null) return;
+    this.ids.push(id);
+    this.values.push(value);
   }
 }
 
