@@ -1,0 +1,81 @@
+// Brings the loaded workspace indexes up to date with the store: the change feed (audience_changes: reload
+// those contacts' fields and tags, or remove them) and new events, each read past its SeqCursor. Every
+// process runs this against the shared store before each read, which is how several servers and workers
+// each keep their own index current without talking to each other.
+import type { Db } from '../../platform/store/database.js';
+import { contactsByIds, feedPage, tagNamesOfContacts, toFields } from './index-reads.js';
+import type { FeedRow } from './index-reads.js';
+import type { WorkspaceIndex } from './rebuild-workspace-index.js';
+import type { SeqCursor } from './seq-cursor.js';
+
+const FEED_PAGE = 10_000;
+const RELOAD_CHUNK = 1_000;
+/** Past this many changed contacts in one catch-up, rebuilding the workspace is cheaper. */
+export const REBUILD_BACKLOG = 50_000;
+
+export interface IndexState {
+  events: SeqCursor;
+  changes: SeqCursor;
+  workspaces: Map<string, WorkspaceIndex>;
+}
+
+export async function catchUp(db: Db, state: IndexState): Promise<void> {
+  const changed = new Map<string, Map<number, string>>();
+  await readFeed(db, 'audience_changes', state.changes, (row) => {
+    if (!state.workspaces.has(row.workspace_id)) return;
+    let byContact = changed.get(row.workspace_id);
+    if (!byContact) changed.set(row.workspace_id, (byContact = new Map()));
+    // An erasure is final: a later 'contact' row for the same contact does not revive it.
+    if (byContact.get(row.contact_id) !== 'erase') byContact.set(row.contact_id, row.type);
+  });
+  for (const [workspaceId, byContact] of changed) {
+    if (byContact.size > REBUILD_BACKLOG) state.workspaces.delete(workspaceId);
+    else await reloadContacts(db, state.workspaces.get(workspaceId)!, byContact);
+  }
+  await readFeed(db, 'events', state.events, (row) => {
+    state.workspaces.get(row.workspace_id)?.index.addEvent(row.type, row.at, row.contact_id);
+  });
+}
+
+async function readFeed(
+  db: Db,
+  table: 'events' | 'audience_changes',
+  cursor: SeqCursor,
+  visit: (row: FeedRow) => void,
+): Promise<void> {
+  for (;;) {
+    const rows = await feedPage(db, table, cursor.high, cursor.gaps(), FEED_PAGE);
+    // Rows inside a gap are new to us, and rows past `high` are too: each is visited once.
+    for (const row of rows) visit(row);
+    cursor.accept(rows.map((r) => r.seq));
+    if (rows.length < FEED_PAGE) return;
+  }
+}
+
+async function reloadContacts(db: Db, ws: WorkspaceIndex, byContact: Map<number, string>): Promise<void> {
+  const ids = [...byContact.keys()];
+  for (let i = 0; i < ids.length; i += RELOAD_CHUNK) {
+    const chunk = ids.slice(i, i + RELOAD_CHUNK);
+    const rows = new Map((await contactsByIds(db, chunk)).map((r) => [r.id, r]));
+    const tags = new Map<number, Set<string>>();
+    for (const t of await tagNamesOfContacts(db, chunk)) {
+      const set = tags.get(t.contact_id);
+      if (set) set.add(t.name);
+      else tags.set(t.contact_id, new Set([t.name]));
+    }
+    for (const id of chunk) {
+      const row = rows.get(id);
+      if (byContact.get(id) === 'erase' || !row || row.erased_at !== null || row.merged_into !== null) {
+        ws.index.removeContact(id);
+        continue;
+      }
+      ws.index.upsertContact(id, toFields(row));
+      const current = tags.get(id) ?? new Set<string>();
+      for (const name of ws.tagNames) if (!current.has(name)) ws.index.removeLabel('tag', name, id);
+      for (const name of current) {
+        ws.index.addLabel('tag', name, id);
+        ws.tagNames.add(name);
+      }
+    }
+  }
+}

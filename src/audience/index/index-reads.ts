@@ -1,0 +1,136 @@
+// What the segment index reads from the store: keyset pages for rebuilds, and the few rows a catch-up
+// needs. Reads only; every query is bounded by a page size or an id list.
+import { sql } from 'kysely';
+import type { Db } from '../../platform/store/database.js';
+import type { ContactFields } from '../segments/segment-index.js';
+import type { SeqRange } from './seq-cursor.js';
+import '../audience-tables.js';
+
+export const CONTACT_COLUMNS = [
+  'id',
+  'name',
+  'phone',
+  'gender',
+  'city',
+  'birth_year',
+  'source',
+  'created_at',
+  'attrs',
+  'erased_at',
+  'merged_into',
+] as const;
+
+export interface ContactRow extends Omit<ContactFields, 'attrs'> {
+  id: number;
+  attrs: string;
+  erased_at: string | null;
+  merged_into: number | null;
+}
+
+export function toFields(row: ContactRow): ContactFields {
+  const attrs: unknown = JSON.parse(row.attrs || '{}');
+  return { ...row, attrs: attrs && typeof attrs === 'object' ? (attrs as ContactFields['attrs']) : {} };
+}
+
+/** Live contacts (not erased or merged) with id > afterId, in id order. */
+export function contactPage(db: Db, workspaceId: string, afterId: number, limit: number) {
+  return db
+    .selectFrom('contacts')
+    .select(CONTACT_COLUMNS)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '>', afterId)
+    .where('erased_at', 'is', null)
+    .where('merged_into', 'is', null)
+    .orderBy('id')
+    .limit(limit)
+    .execute() as Promise<ContactRow[]>;
+}
+
+/** Tag memberships of the contacts with lo <= id <= hi (the primary key's prefix). */
+export function tagRange(db: Db, workspaceId: string, lo: number, hi: number) {
+  return db
+    .selectFrom('contact_tags')
+    .select(['contact_id', 'tag_id'])
+    .where('contact_id', '>=', lo)
+    .where('contact_id', '<=', hi)
+    .where('workspace_id', '=', workspaceId)
+    .execute();
+}
+
+export async function tagNames(db: Db, workspaceId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('tags')
+    .select(['id', 'name'])
+    .where('workspace_id', '=', workspaceId)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** One workspace's events with afterSeq < seq <= maxSeq, in seq order (the table's own order). */
+export function eventPage(db: Db, workspaceId: string, afterSeq: number, maxSeq: number, limit: number) {
+  return db
+    .selectFrom('events')
+    .select(['seq', 'contact_id', 'type', 'at'])
+    .where('seq', '>', afterSeq)
+    .where('seq', '<=', maxSeq)
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+}
+
+/** Rows of every workspace past the cursor or inside one of its gaps, in seq order. */
+export function feedPage<T extends 'events' | 'audience_changes'>(
+  db: Db,
+  table: T,
+  high: number,
+  gaps: readonly SeqRange[],
+  limit: number,
+) {
+  const columns =
+    table === 'events'
+      ? sql`seq, workspace_id, contact_id, type, at`
+      : sql`seq, workspace_id, contact_id, kind AS type, 0 AS at`;
+  const inGaps = gaps.map((g) => sql`(seq BETWEEN ${g.lo} AND ${g.hi})`);
+  const where = sql.join([sql`seq > ${high}`, ...inGaps], sql` OR `);
+  return sql<FeedRow>`SELECT ${columns} FROM ${sql.table(table)} WHERE ${where} ORDER BY seq LIMIT ${limit}`
+    .execute(db)
+    .then((r) => r.rows.map((row) => ({ ...row, seq: Number(row.seq), at: Number(row.at) })));
+}
+
+export interface FeedRow {
+  seq: number;
+  workspace_id: string;
+  contact_id: number;
+  /** The event type, or the change kind. */
+  type: string;
+  at: number;
+}
+
+/** The highest seq of a table and the seqs in its last `tail` values (to find gaps at start). */
+export async function seqTail(db: Db, table: 'events' | 'audience_changes', tail: number) {
+  const max = await sql<{ m: number | string | null }>`SELECT max(seq) AS m FROM ${sql.table(table)}`.execute(
+    db,
+  );
+  const high = Number(max.rows[0]?.m ?? 0);
+  const base = Math.max(0, high - tail);
+  const seqs = await sql<{
+    seq: number | string;
+  }>`SELECT seq FROM ${sql.table(table)} WHERE seq > ${base} ORDER BY seq`.execute(db);
+  return { base, seqs: seqs.rows.map((r) => Number(r.seq)) };
+}
+
+export function contactsByIds(db: Db, ids: readonly number[]) {
+  return db.selectFrom('contacts').select(CONTACT_COLUMNS).where('id', 'in', ids).execute() as Promise<
+    ContactRow[]
+  >;
+}
+
+export function tagNamesOfContacts(db: Db, ids: readonly number[]) {
+  return db
+    .selectFrom('contact_tags as ct')
+    .innerJoin('tags as t', 't.id', 'ct.tag_id')
+    .select(['ct.contact_id', 't.name'])
+    .where('ct.contact_id', 'in', ids)
+    .execute();
+}
