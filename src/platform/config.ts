@@ -25,6 +25,8 @@ const schema = z.object({
   GUIMI_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  // Jobs run at once by `guimi serve`; 0 = only enqueue and schedule (workers are `guimi worker`).
+  GUIMI_WORKERS: z.coerce.number().int().min(0).max(64).default(4),
   GUIMI_DEMO: boolFlag.default(true),
   GUIMI_ADMIN_EMAIL: z.email().optional(),
   GUIMI_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
