@@ -25,7 +25,16 @@ describe.each(storeKinds())('guimi CLI on $name', ({ name, skip }) => {
     const migrated = await guimi(store.env, 'migrate', '--json');
     expect(migrated.code).toBe(0);
     expect(JSON.parse(migrated.out).applied).toEqual([]);
-    const created = await guimi(store.env, 'workspace', 'create', '--slug', 'glow', '--name', '光彩', '--json');
+    const created = await guimi(
+      store.env,
+      'workspace',
+      'create',
+      '--slug',
+      'glow',
+      '--name',
+      '光彩',
+      '--json',
+    );
     expect(created.code).toBe(0);
     expect(JSON.parse(created.out)).toMatchObject({ slug: 'glow', name: '光彩', timezone: 'Asia/Shanghai' });
     await guimi(store.env, 'workspace', 'create', '--slug', 'other', '--name', 'Other');
@@ -36,7 +45,16 @@ describe.each(storeKinds())('guimi CLI on $name', ({ name, skip }) => {
   });
 
   it.skipIf(skip)('prints a token that authorizes API calls in its workspace only', async () => {
-    const r = await guimi(store.env, 'token', 'create', '--workspace', 'glow', '--role', 'operator', '--json');
+    const r = await guimi(
+      store.env,
+      'token',
+      'create',
+      '--workspace',
+      'glow',
+      '--role',
+      'operator',
+      '--json',
+    );
     expect(r.code).toBe(0);
     const { secret, token } = JSON.parse(r.out);
     expect(token.role).toBe('operator');
@@ -50,10 +68,32 @@ describe.each(storeKinds())('guimi CLI on $name', ({ name, skip }) => {
   });
 
   it.skipIf(skip)('creates users and members', async () => {
-    const r = await guimi(store.env, 'user', 'create', '--email', 'Li@Brand.test', '--password', 'password-1', '--workspace', 'glow', '--role', 'analyst', '--json');
+    const r = await guimi(
+      store.env,
+      'user',
+      'create',
+      '--email',
+      'Li@Brand.test',
+      '--password',
+      'password-1',
+      '--workspace',
+      'glow',
+      '--role',
+      'analyst',
+      '--json',
+    );
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ user: { email: 'li@brand.test' }, role: 'analyst' });
-    const dup = await guimi(store.env, 'user', 'create', '--email', 'li@brand.test', '--password', 'password-1', '--json');
+    const dup = await guimi(
+      store.env,
+      'user',
+      'create',
+      '--email',
+      'li@brand.test',
+      '--password',
+      'password-1',
+      '--json',
+    );
     expect(dup.code).toBe(2);
     expect(JSON.parse(dup.out).error.code).toBe('CONFLICT');
   });
@@ -68,7 +108,16 @@ describe.each(storeKinds())('guimi CLI on $name', ({ name, skip }) => {
     const missing = await guimi(store.env, 'workspace', 'create', '--slug', 'x');
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('--name');
-    const badSlug = await guimi(store.env, 'workspace', 'create', '--slug', 'Not OK', '--name', 'n', '--json');
+    const badSlug = await guimi(
+      store.env,
+      'workspace',
+      'create',
+      '--slug',
+      'Not OK',
+      '--name',
+      'n',
+      '--json',
+    );
     expect(badSlug.code).toBe(2);
     expect(JSON.parse(badSlug.out).error.message).toContain('slug');
   });

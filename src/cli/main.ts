@@ -7,10 +7,16 @@ import { loadConfig, type Config } from '../platform/config.js';
 import { AppError, errorBody, isAppError } from '../platform/errors.js';
 import { openStore, translateStoreError, type Store } from '../platform/store/open-store.js';
 import { registerWorkspaceCommands } from '../workspaces/workspaces.cli.js';
+import { registerKocSelectCommand } from '../koc/koc-select.cli.js';
 import type { CliContext, CliIo } from './context.js';
 import { registerServeCommands } from './serve.cli.js';
 
-const registrars = [registerServeCommands, registerWorkspaceCommands, registerAccessCommands];
+const registrars = [
+  registerServeCommands,
+  registerWorkspaceCommands,
+  registerAccessCommands,
+  registerKocSelectCommand,
+];
 
 export interface RunOptions {
   env?: Record<string, string | undefined>;

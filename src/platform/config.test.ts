@@ -21,14 +21,24 @@ describe('loadConfig', () => {
   it('names every bad variable, hiding passwords', () => {
     let err: unknown;
     try {
-      loadConfig({ PORT: '99999', DATABASE_URL: 'mysql://x', GUIMI_DEMO: 'maybe', GUIMI_ADMIN_PASSWORD: 'short' });
+      loadConfig({
+        PORT: '99999',
+        DATABASE_URL: 'mysql://x',
+        GUIMI_DEMO: 'maybe',
+        GUIMI_ADMIN_PASSWORD: 'short',
+      });
     } catch (e) {
       err = e;
     }
     expect(err).toBeInstanceOf(AppError);
     const message = (err as AppError).message;
     expect((err as AppError).code).toBe('CONFIG');
-    for (const name of ['PORT="99999"', 'DATABASE_URL="mysql://x"', 'GUIMI_DEMO="maybe"', 'GUIMI_ADMIN_PASSWORD="(hidden)"']) {
+    for (const name of [
+      'PORT="99999"',
+      'DATABASE_URL="mysql://x"',
+      'GUIMI_DEMO="maybe"',
+      'GUIMI_ADMIN_PASSWORD="(hidden)"',
+    ]) {
       expect(message).toContain(name);
     }
     expect(message).not.toContain('short');

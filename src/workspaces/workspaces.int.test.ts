@@ -1,6 +1,14 @@
 // Workspaces, members, tokens and audit over HTTP, on SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, login, PASSWORD, seedWorkspace, type Session, type TestApp } from '../../test/support/app.js';
+import {
+  call,
+  createTestApp,
+  login,
+  PASSWORD,
+  seedWorkspace,
+  type Session,
+  type TestApp,
+} from '../../test/support/app.js';
 import { openTestStore, storeKinds, type TestStore } from '../../test/support/stores.js';
 
 describe.each(storeKinds())('workspaces API on $name', ({ name, skip }) => {
@@ -22,9 +30,17 @@ describe.each(storeKinds())('workspaces API on $name', ({ name, skip }) => {
     const me = await (await call(t.app, 'GET', '/api/v1/me', owner)).json();
     expect(me.user.email).toBe(a.users.owner);
     expect(me.workspaces.map((w: { slug: string }) => w.slug)).toEqual(['acme']);
-    const created = await call(t.app, 'POST', '/api/v1/workspaces', owner, { slug: 'second', name: '第二品牌' });
+    const created = await call(t.app, 'POST', '/api/v1/workspaces', owner, {
+      slug: 'second',
+      name: '第二品牌',
+    });
     expect(created.status).toBe(201);
-    expect(await created.json()).toMatchObject({ slug: 'second', name: '第二品牌', timezone: 'Asia/Shanghai', role: 'owner' });
+    expect(await created.json()).toMatchObject({
+      slug: 'second',
+      name: '第二品牌',
+      timezone: 'Asia/Shanghai',
+      role: 'owner',
+    });
     const dup = await call(t.app, 'POST', '/api/v1/workspaces', owner, { slug: 'second', name: 'again' });
     expect(dup.status).toBe(409);
     const list = await (await call(t.app, 'GET', '/api/v1/workspaces', owner)).json();
@@ -32,13 +48,21 @@ describe.each(storeKinds())('workspaces API on $name', ({ name, skip }) => {
   });
 
   it.skipIf(skip)('rejects bad input with a clear error and writes nothing', async () => {
-    const unknownField = await call(t.app, 'POST', '/api/v1/workspaces', owner, { slug: 'x1', name: 'n', extra: 1 });
+    const unknownField = await call(t.app, 'POST', '/api/v1/workspaces', owner, {
+      slug: 'x1',
+      name: 'n',
+      extra: 1,
+    });
     expect(unknownField.status).toBe(400);
     expect((await unknownField.json()).error.code).toBe('VALIDATION');
     const badSlug = await call(t.app, 'POST', '/api/v1/workspaces', owner, { slug: 'Bad Slug', name: 'n' });
     expect((await badSlug.json()).error.message).toMatch(/json\.slug/);
     const headers = { cookie: owner.cookie, 'x-csrf-token': owner.csrf, 'content-type': 'application/json' };
-    const malformed = await t.app.request('/api/v1/workspaces', { method: 'POST', headers, body: '{"slug":' });
+    const malformed = await t.app.request('/api/v1/workspaces', {
+      method: 'POST',
+      headers,
+      body: '{"slug":',
+    });
     expect(malformed.status).toBe(400);
     expect((await malformed.json()).error.code).toBe('BAD_JSON');
     const wrongType = await t.app.request('/api/v1/workspaces', {
@@ -70,7 +94,11 @@ describe.each(storeKinds())('workspaces API on $name', ({ name, skip }) => {
 
   it.skipIf(skip)('manages members and keeps one owner', async () => {
     const path = '/api/v1/workspaces/acme/members';
-    const added = await call(t.app, 'POST', path, owner, { email: 'new@acme.test', role: 'analyst', password: PASSWORD });
+    const added = await call(t.app, 'POST', path, owner, {
+      email: 'new@acme.test',
+      role: 'analyst',
+      password: PASSWORD,
+    });
     expect(added.status).toBe(201);
     const member = await added.json();
     const noPassword = await call(t.app, 'POST', path, owner, { email: 'other@acme.test', role: 'analyst' });
@@ -86,14 +114,19 @@ describe.each(storeKinds())('workspaces API on $name', ({ name, skip }) => {
   });
 
   it.skipIf(skip)('creates tokens shown once, authorizes with them, and revokes them', async () => {
-    const res = await call(t.app, 'POST', '/api/v1/workspaces/acme/tokens', owner, { name: 'script', role: 'analyst' });
+    const res = await call(t.app, 'POST', '/api/v1/workspaces/acme/tokens', owner, {
+      name: 'script',
+      role: 'analyst',
+    });
     expect(res.status).toBe(201);
     const { token, secret } = await res.json();
     expect(secret).toMatch(/^gm_/);
     const listed = await (await call(t.app, 'GET', '/api/v1/workspaces/acme/tokens', owner)).text();
     expect(listed).not.toContain(secret);
     expect((await call(t.app, 'GET', '/api/v1/workspaces/acme', secret)).status).toBe(200);
-    expect((await call(t.app, 'DELETE', `/api/v1/workspaces/acme/tokens/${token.id}`, owner)).status).toBe(204);
+    expect((await call(t.app, 'DELETE', `/api/v1/workspaces/acme/tokens/${token.id}`, owner)).status).toBe(
+      204,
+    );
     const after = await call(t.app, 'GET', '/api/v1/workspaces/acme', secret);
     expect(after.status).toBe(401);
   });
@@ -103,9 +136,19 @@ describe.each(storeKinds())('workspaces API on $name', ({ name, skip }) => {
     expect(first.items).toHaveLength(2);
     expect(first.items[0].action).toBe('token.revoke');
     expect(first.items[0].actor).toMatch(/^user:/);
-    const rest = await (await call(t.app, 'GET', `/api/v1/workspaces/acme/audit?limit=100&cursor=${first.nextCursor}`, owner)).json();
+    const rest = await (
+      await call(t.app, 'GET', `/api/v1/workspaces/acme/audit?limit=100&cursor=${first.nextCursor}`, owner)
+    ).json();
     const actions = [...first.items, ...rest.items].map((i: { action: string }) => i.action);
-    expect(actions).toEqual(expect.arrayContaining(['member.add', 'member.role', 'member.remove', 'token.create', 'workspace.create']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'member.add',
+        'member.role',
+        'member.remove',
+        'token.create',
+        'workspace.create',
+      ]),
+    );
     expect(new Set(actions.map((_, i) => i)).size).toBe(actions.length);
     const bad = await call(t.app, 'GET', '/api/v1/workspaces/acme/audit?cursor=nonsense', owner);
     expect(bad.status).toBe(400);

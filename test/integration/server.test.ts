@@ -42,7 +42,9 @@ describe('a fresh server without the demo', () => {
     const cookie = login.headers.get('set-cookie')!;
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
-    const me = await (await fetch(`${server.url}/api/v1/me`, { headers: { cookie: cookie.split(';')[0]! } })).json();
+    const me = await (
+      await fetch(`${server.url}/api/v1/me`, { headers: { cookie: cookie.split(';')[0]! } })
+    ).json();
     expect(me.workspaces).toEqual([]);
   });
 });

@@ -185,7 +185,10 @@ function toAppError(err: unknown): AppError {
     if (err.status === 400 && /JSON/i.test(err.message))
       return new AppError('BAD_JSON', 'malformed JSON in request body');
     if (err.status === 415) {
-      return new AppError('UNSUPPORTED_MEDIA_TYPE', 'this endpoint takes a JSON body (Content-Type: application/json)');
+      return new AppError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        'this endpoint takes a JSON body (Content-Type: application/json)',
+      );
     }
     if (err.status === 413) return new AppError('PAYLOAD_TOO_LARGE', err.message);
     if (err.status === 400) return new AppError('BAD_REQUEST', err.message);

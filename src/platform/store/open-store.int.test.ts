@@ -19,7 +19,9 @@ describe.each(storeKinds())('store on $name', ({ name, skip }) => {
   it.skipIf(skip)(`applies the migration history once (${skip ?? 'runs'})`, async () => {
     const again = await migrateToLatest(store);
     expect(again).toEqual([]);
-    const applied = await sql<{ name: string }>`select name from guimi_migrations order by name`.execute(store.db);
+    const applied = await sql<{ name: string }>`select name from guimi_migrations order by name`.execute(
+      store.db,
+    );
     expect(applied.rows.map((r) => r.name)[0]).toBe('0001_foundation');
   });
 
@@ -27,18 +29,32 @@ describe.each(storeKinds())('store on $name', ({ name, skip }) => {
     const now = new Date().toISOString();
     await expect(
       store.db.transaction().execute(async (trx) => {
-        await trx.insertInto('workspaces').values({ id: 'ws_tx', slug: 'tx', name: 'tx', timezone: 'UTC', created_at: now }).execute();
-        await trx.insertInto('workspaces').values({ id: 'ws_tx', slug: 'tx2', name: 'dup id', timezone: 'UTC', created_at: now }).execute();
+        await trx
+          .insertInto('workspaces')
+          .values({ id: 'ws_tx', slug: 'tx', name: 'tx', timezone: 'UTC', created_at: now })
+          .execute();
+        await trx
+          .insertInto('workspaces')
+          .values({ id: 'ws_tx', slug: 'tx2', name: 'dup id', timezone: 'UTC', created_at: now })
+          .execute();
       }),
     ).rejects.toThrow();
-    expect(await store.db.selectFrom('workspaces').select('id').where('id', '=', 'ws_tx').execute()).toEqual([]);
+    expect(await store.db.selectFrom('workspaces').select('id').where('id', '=', 'ws_tx').execute()).toEqual(
+      [],
+    );
   });
 
   it.skipIf(skip)('enforces foreign keys', async () => {
     await expect(
       store.db
         .insertInto('memberships')
-        .values({ workspace_id: 'nope', user_id: 'nope', role: 'owner', koc_id: null, created_at: new Date().toISOString() })
+        .values({
+          workspace_id: 'nope',
+          user_id: 'nope',
+          role: 'owner',
+          koc_id: null,
+          created_at: new Date().toISOString(),
+        })
         .execute(),
     ).rejects.toThrow();
   });
@@ -67,9 +83,10 @@ describe('broken stores give clear errors', () => {
   }, 20_000);
 
   it('names an unreachable PostgreSQL without its password', async () => {
-    const err = await openStore({ dataDir: tempDir(), databaseUrl: 'postgresql://guimi:s3cret@127.0.0.1:1/guimi' }).catch(
-      (e: unknown) => e,
-    );
+    const err = await openStore({
+      dataDir: tempDir(),
+      databaseUrl: 'postgresql://guimi:s3cret@127.0.0.1:1/guimi',
+    }).catch((e: unknown) => e);
     expect((err as AppError).code).toBe('STORE_UNAVAILABLE');
     expect((err as AppError).message).toContain('127.0.0.1:1');
     expect((err as AppError).message).not.toContain('s3cret');
