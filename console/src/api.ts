@@ -34,8 +34,11 @@ const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (MUTATIONS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (MUTATIONS.has(method)) {
+    // Declared even without a body: the server refuses a bodiless DELETE that names no JSON type.
+    headers['Content-Type'] = 'application/json';
+    if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  }
   let res: Response;
   try {
     res = await fetch(path, {

@@ -21,14 +21,14 @@ export async function openPage(
   return { context, page, errors };
 }
 
-/** Signs in through the login form of whatever page is open at `baseUrl`. */
+/** Signs in through the login form at `baseUrl` and waits until the console has left the login page. */
 export async function login(page: Page, baseUrl: string, creds: { email: string; password: string } = OWNER) {
   await page.goto(baseUrl);
   await page.waitForURL(/\/login/);
   await page.getByTestId('login-email').fill(creds.email);
   await page.getByTestId('login-password').fill(creds.password);
   await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/w\//);
+  await page.waitForURL((url) => url.pathname !== '/login');
 }
 
 /** Calls the API from inside the page, with its session cookie and CSRF token, as the console does. */

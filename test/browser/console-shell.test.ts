@@ -34,6 +34,7 @@ describe('console shell', () => {
   it('logs in, switches workspace and language, and logs out', async () => {
     const { context, page, errors } = await openPage(browser);
     await login(page, server.url);
+    await page.getByTestId('overview').waitFor();
 
     // The demo workspace opens first, in Chinese.
     expect(new URL(page.url()).pathname).toBe('/w/demo');
