@@ -52,7 +52,13 @@ export function CreateWorkspaceForm({ onCancel }: { onCancel?: () => void }) {
     <form className="form" onSubmit={(e) => void onSubmit(e)} data-testid="create-workspace-form" noValidate>
       <ErrorBanner error={banner} />
       <Field label={t('ws.create.name')} error={fields.name}>
-        <input required value={name} onChange={(e) => setName(e.target.value)} data-testid="ws-create-name" />
+        <input
+          required
+          autoFocus
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          data-testid="ws-create-name"
+        />
       </Field>
       <Field label={t('ws.create.slug')} hint={t('ws.create.slugHint')} error={fields.slug}>
         <input
