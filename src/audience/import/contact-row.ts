@@ -1,5 +1,4 @@
 // Validates one imported record (a CSV row or a JSONL object) into a typed contact, or says why not.
-import { AppError } from '../../platform/errors.js';
 import { ownString } from './import-source.js';
 import { normalizePhone } from './normalize-phone.js';
 
@@ -51,22 +50,10 @@ export function normalizeGender(raw: string): Gender | undefined {
   return GENDERS.get(raw) ?? GENDERS.get(raw.trim().toLowerCase());
 }
 
-/** CSV header → record keys: known columns match in any case; other names are attribute keys as typed. */
-export function contactHeader(names: string[]): string[] {
-  const keys = names.map((name) => {
-    const trimmed = name.trim();
-    return KNOWN.has(trimmed.toLowerCase()) ? trimmed.toLowerCase() : trimmed;
-  });
-  if (!keys.includes('external_id')) {
-    throw new AppError(
-      'IMPORT_UNREADABLE',
-      `the header has no external_id column (found: ${keys.join(', ')})`,
-      {
-        header: keys,
-      },
-    );
-  }
-  return keys;
+/** CSV header name → record key: known columns match in any case; others are attribute names as typed. */
+export function contactColumnKey(name: string): string {
+  const trimmed = name.trim();
+  return KNOWN.has(trimmed.toLowerCase()) ? trimmed.toLowerCase() : trimmed;
 }
 
 export function validateContactRecord(record: Record<string, unknown>, currentYear: number): ContactCheck {

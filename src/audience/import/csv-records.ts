@@ -7,8 +7,10 @@ import { readBytes, unreadable, type ImportSource, type ParsedRecord } from './i
 export type CsvRecord = ParsedRecord<Record<string, string>>;
 
 export interface CsvOptions {
-  /** Maps the header's names to record keys; throws (IMPORT_UNREADABLE) when a needed column is missing. */
-  onHeader?: (names: string[]) => string[];
+  /** Maps a header name to its record key (default: the name as it is). */
+  headerKey?: (name: string) => string;
+  /** Record keys the header must have, or the file is IMPORT_UNREADABLE. */
+  requiredColumns?: string[];
 }
 
 const QUOTE = 0x22;
@@ -145,7 +147,12 @@ class CsvParser {
   }
 
   private checkHeader(names: string[]): string[] {
-    const keys = this.options.onHeader ? this.options.onHeader(names) : names;
+    const keys = this.options.headerKey ? names.map(this.options.headerKey) : names;
+    for (const column of this.options.requiredColumns ?? []) {
+      if (!keys.includes(column)) {
+        throw unreadable(this.source, `the header has no ${column} column (found: ${keys.join(', ')})`);
+      }
+    }
     const seen = new Set<string>();
     keys.forEach((key, i) => {
       if (key.trim() === '') throw unreadable(this.source, `header column ${i + 1} has no name`);

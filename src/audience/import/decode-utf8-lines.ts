@@ -25,7 +25,13 @@ export async function* decodeUtf8Lines(
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let line = 1;
+  let seen = 0;
   for await (const chunk of chunks) {
+    // NUL never occurs in UTF-8 text: one near the start means a binary (or UTF-16) file.
+    if (seen < SNIFF_BYTES && chunk.subarray(0, SNIFF_BYTES - seen).includes(0)) {
+      throw unreadable(source, 'it contains NUL bytes: a binary or UTF-16 file, not UTF-8 CSV or JSONL text');
+    }
+    seen += chunk.length;
     const lastLf = chunk.lastIndexOf(LF);
     if (lastLf < 0) {
       pending.push(chunk);
@@ -79,9 +85,6 @@ function decodeRegion(
 function checkStart(region: Buffer, source: ImportSource): Buffer {
   if ((region[0] === 0xff && region[1] === 0xfe) || (region[0] === 0xfe && region[1] === 0xff)) {
     throw unreadable(source, 'it is UTF-16 text; save it as UTF-8 (CSV UTF-8)');
-  }
-  if (region.subarray(0, SNIFF_BYTES).includes(0)) {
-    throw unreadable(source, 'it contains NUL bytes: a binary file, not CSV or JSONL text');
   }
   return region[0] === 0xef && region[1] === 0xbb && region[2] === 0xbf ? region.subarray(3) : region;
 }

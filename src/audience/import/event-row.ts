@@ -88,7 +88,7 @@ function idText(value: unknown): string | undefined {
 function readTime(value: unknown, nowMs: number, problems: string[]): number | undefined {
   let ms: number;
   if (typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value))) ms = Number(value);
-  else if (typeof value === 'string' && ISO_TIME.test(value)) ms = Date.parse(value.replace(' ', 'T'));
+  else if (typeof value === 'string' && ISO_TIME.test(value)) ms = realDate(value) ? Date.parse(value) : NaN;
   else {
     problems.push(
       `invalid at ${JSON.stringify(value ?? null)}: expected an ISO time with a zone or epoch ms`,
@@ -102,6 +102,12 @@ function readTime(value: unknown, nowMs: number, problems: string[]): number | u
   else if (ms > nowMs + DAY_MS) problems.push(`invalid at ${JSON.stringify(value)}: in the future`);
   else return ms;
   return undefined;
+}
+
+/** Date.parse rolls 2026-02-30 over to March; a typo like that should be an error. */
+function realDate(iso: string): boolean {
+  const [year, month, day] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
 }
 
 function readSource(value: unknown, problems: string[]): EventImportRow['source'] {

@@ -1,7 +1,7 @@
 // Reads a contact import file (CSV or JSONL) into validated rows and row errors, streaming. The caller
 // (the use-case that writes the store) decides what to do with each; this layer only reads and checks.
 import { systemClock, type Clock } from '../../platform/clock.js';
-import { contactHeader, validateContactRecord, type ContactImportRow } from './contact-row.js';
+import { contactColumnKey, validateContactRecord, type ContactImportRow } from './contact-row.js';
 import { readCsvBatches } from './csv-records.js';
 import { FirstSeen } from './first-seen.js';
 import { unreadable, type ImportSource, type ParsedRecord } from './import-source.js';
@@ -36,7 +36,9 @@ export async function* readContactImportBatches(
   const format = importFormat(source, options.format);
   const currentYear = (options.clock ?? systemClock).now().getUTCFullYear();
   const batches: AsyncIterable<ParsedRecord<Record<string, unknown>>[]> =
-    format === 'csv' ? readCsvBatches(source, { onHeader: contactHeader }) : readJsonlBatches(source);
+    format === 'csv'
+      ? readCsvBatches(source, { headerKey: contactColumnKey, requiredColumns: ['external_id'] })
+      : readJsonlBatches(source);
   // Every id seen (even on a rejected row) claims it: an id must appear once per file.
   const firstSeen = new FirstSeen();
   for await (const records of batches) {
