@@ -1,11 +1,18 @@
 // Shared helpers for the console's browser tests: Debian's Chromium driven by playwright-core.
+import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const OWNER = { email: 'owner@guimi.test', password: 'owner-password-1' };
 
 export function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.GUIMI_CHROMIUM ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `No Chromium at ${executablePath}: install Debian's (apt-get install -y chromium) or set GUIMI_CHROMIUM`,
+    );
+  }
   return chromium.launch({
-    executablePath: process.env.GUIMI_CHROMIUM ?? '/usr/bin/chromium',
+    executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
 }
