@@ -65,7 +65,12 @@ export function createHttpApp(deps: AppDeps): GuimiApp {
 
   app.use('/api/*', async (c, next) => {
     const type = mediaType(c);
-    if (!c.req.raw.body || c.req.header('content-length') === '0') return next();
+    const declared = c.req.header('content-length');
+    // Node gives every request a body stream; only a length, chunking or a content type means one was sent.
+    const hasBody = declared
+      ? declared !== '0'
+      : Boolean(c.req.header('transfer-encoding')) || (c.req.raw.body !== null && type !== '');
+    if (!hasBody) return next();
     if (!isJson(type) && !UPLOAD_TYPES.has(type)) {
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', `unsupported Content-Type "${type || '(none)'}"`, {
         accepted: ['application/json', ...UPLOAD_TYPES],
