@@ -1,13 +1,16 @@
-// The events of one type: per UTC day a bitmap of contacts with >= 1 event that day, plus the raw
-// (contact, at) records of the day so window edges inside a day and count() are exact. Aligned blocks
-// of 4, 16 and 64 days hold the union of their days, so a 30- or 90-day window ORs a handful of bitmaps.
+// The events of one type: per UTC hour ("slot") a bitmap of contacts with >= 1 event in it, plus the
+// raw (contact, at) records of the slot so window edges and count() are exact. Aligned blocks of 1, 4,
+// 16 and 64 days hold the union of their slots, so a 30-day window ORs a few dozen bitmaps and scans
+// the records of at most two hours.
 import { RoaringBitmap32, grown, union } from './bitmap.js';
 import type { Bitmap } from './bitmap.js';
-import { DAY_MS } from './segment-values.js';
 
-const BLOCK_SIZES = [64, 16, 4];
+const SLOT_MS = 3_600_000;
+/** Block sizes in slots, largest first: 64, 16, 4 and 1 days. */
+const BLOCK_SIZES = [1536, 384, 96, 24];
+const UNIONS_KEPT = 4;
 
-class DayEvents {
+class Slot {
   readonly ids = new RoaringBitmap32();
   recIds = new Uint32Array(8);
   recAts = new Float64Array(8);
@@ -40,49 +43,66 @@ class DayEvents {
 let scratch = new Uint32Array(0);
 
 export class EventColumn {
-  private readonly days = new Map<number, DayEvents>();
+  private readonly slots = new Map<number, Slot>();
   private readonly blocks = BLOCK_SIZES.map(() => new Map<number, Bitmap>());
+  /**
+   * Unions of whole-slot ranges recently asked for, newest first. Windows ending "now" share them for
+   * an hour; every add and erase updates them in place, so they are never stale.
+   */
+  private readonly unions: { from: number; to: number; ids: Bitmap }[] = [];
 
   add(at: number, id: number): void {
-    const day = Math.floor(at / DAY_MS);
-    const bucket = this.day(day);
-    bucket.push(id, at);
-    bucket.ids.add(id);
-    BLOCK_SIZES.forEach((size, b) => this.block(b, Math.floor(day / size)).add(id));
+    const s = Math.floor(at / SLOT_MS);
+    const slot = this.slot(s);
+    slot.push(id, at);
+    slot.ids.add(id);
+    for (const u of this.unions) if (s >= u.from && s <= u.to) u.ids.add(id);
+    BLOCK_SIZES.forEach((size, b) => this.block(b, Math.floor(s / size)).add(id));
   }
 
   addMany(ats: ArrayLike<number>, ids: ArrayLike<number>): void {
-    const byDay = new Map<number, number[]>();
+    const bySlot = new Map<number, number[]>();
     for (let k = 0; k < ats.length; k++) {
-      const day = Math.floor(ats[k]! / DAY_MS);
-      const group = byDay.get(day);
+      const s = Math.floor(ats[k]! / SLOT_MS);
+      const group = bySlot.get(s);
       if (group) group.push(k);
-      else byDay.set(day, [k]);
+      else bySlot.set(s, [k]);
     }
-    for (const [day, ks] of byDay) {
-      const bucket = this.day(day);
-      const dayIds = ks.map((k) => ids[k]!);
-      ks.forEach((k, j) => bucket.push(dayIds[j]!, ats[k]!));
-      bucket.ids.addMany(dayIds);
-      BLOCK_SIZES.forEach((size, b) => this.block(b, Math.floor(day / size)).addMany(dayIds));
+    const blockIds = BLOCK_SIZES.map(() => new Map<number, number[]>());
+    for (const [s, ks] of bySlot) {
+      const slot = this.slot(s);
+      const slotIds = ks.map((k) => ids[k]!);
+      ks.forEach((k, j) => slot.push(slotIds[j]!, ats[k]!));
+      slot.ids.addMany(slotIds);
+      for (const u of this.unions) if (s >= u.from && s <= u.to) u.ids.addMany(slotIds);
+      BLOCK_SIZES.forEach((size, b) => {
+        const key = Math.floor(s / size);
+        const pending = blockIds[b]!.get(key);
+        if (pending) for (const id of slotIds) pending.push(id);
+        else blockIds[b]!.set(key, slotIds.slice());
+      });
     }
+    blockIds.forEach((blocks, b) => {
+      for (const [key, blockMembers] of blocks) this.block(b, key).addMany(blockMembers);
+    });
   }
 
   /** Erasure: the contact's events are forgotten. */
   erase(id: number): void {
-    for (const day of this.days.values()) if (day.ids.has(id)) day.erase(id);
+    for (const slot of this.slots.values()) if (slot.ids.has(id)) slot.erase(id);
     for (const blocks of this.blocks) for (const ids of blocks.values()) ids.delete(id);
+    for (const u of this.unions) u.ids.delete(id);
   }
 
   /** Contacts with at least one event at start < at <= end. */
   within(start: number, end: number): Bitmap {
-    const first = Math.floor(start / DAY_MS);
-    const last = Math.floor(end / DAY_MS);
+    const first = Math.floor(start / SLOT_MS);
+    const last = Math.floor(end / SLOT_MS);
     const parts: Bitmap[] = [];
-    this.partialDay(first, start, end, parts);
+    this.partialSlot(first, start, end, parts);
     if (last > first) {
-      this.fullDays(first + 1, last - 1, parts);
-      this.partialDay(last, start, end, parts);
+      if (last - 1 >= first + 1) parts.push(this.fullSlots(first + 1, last - 1));
+      this.partialSlot(last, start, end, parts);
     }
     return union(parts);
   }
@@ -90,18 +110,18 @@ export class EventColumn {
   /** Calls `visit` once per contact with at least one event at start < at <= end, with its count. */
   countWithin(start: number, end: number, visit: (id: number, count: number) => void): void {
     const touched: number[] = [];
-    const first = Math.floor(start / DAY_MS);
-    const last = Math.floor(end / DAY_MS);
-    const days =
-      last - first + 1 <= this.days.size
-        ? Array.from({ length: last - first + 1 }, (_, k) => this.days.get(first + k))
-        : [...this.days].filter(([d]) => d >= first && d <= last).map(([, day]) => day);
-    for (const day of days) {
-      if (!day) continue;
-      for (let r = 0; r < day.n; r++) {
-        const at = day.recAts[r]!;
+    const first = Math.floor(start / SLOT_MS);
+    const last = Math.floor(end / SLOT_MS);
+    const slots =
+      last - first + 1 <= this.slots.size
+        ? Array.from({ length: last - first + 1 }, (_, k) => this.slots.get(first + k))
+        : [...this.slots].filter(([s]) => s >= first && s <= last).map(([, slot]) => slot);
+    for (const slot of slots) {
+      if (!slot) continue;
+      for (let r = 0; r < slot.n; r++) {
+        const at = slot.recAts[r]!;
         if (at <= start || at > end) continue;
-        const id = day.recIds[r]!;
+        const id = slot.recIds[r]!;
         if (id >= scratch.length) scratch = grown(scratch, id + 1);
         if (scratch[id]!++ === 0) touched.push(id);
       }
@@ -113,44 +133,52 @@ export class EventColumn {
   }
 
   runOptimize(): void {
-    for (const day of this.days.values()) day.ids.runOptimize();
+    for (const slot of this.slots.values()) slot.ids.runOptimize();
     for (const blocks of this.blocks) for (const ids of blocks.values()) ids.runOptimize();
   }
 
-  private partialDay(d: number, start: number, end: number, parts: Bitmap[]): void {
-    const day = this.days.get(d);
-    if (!day || day.maxAt <= start || day.minAt > end) return;
-    if (day.minAt > start && day.maxAt <= end) {
-      parts.push(day.ids);
+  private partialSlot(s: number, start: number, end: number, parts: Bitmap[]): void {
+    const slot = this.slots.get(s);
+    if (!slot || slot.maxAt <= start || slot.minAt > end) return;
+    if (slot.minAt > start && slot.maxAt <= end) {
+      parts.push(slot.ids);
       return;
     }
     const ids: number[] = [];
-    for (let r = 0; r < day.n; r++) {
-      const at = day.recAts[r]!;
-      if (at > start && at <= end) ids.push(day.recIds[r]!);
+    for (let r = 0; r < slot.n; r++) {
+      const at = slot.recAts[r]!;
+      if (at > start && at <= end) ids.push(slot.recIds[r]!);
     }
     if (ids.length > 0) parts.push(new RoaringBitmap32(ids));
   }
 
-  /** Whole days from..to, taking the largest aligned block that fits at each step. */
-  private fullDays(from: number, to: number, parts: Bitmap[]): void {
-    let d = from;
-    while (d <= to) {
-      const b = BLOCK_SIZES.findIndex((size) => mod(d, size) === 0 && d + size - 1 <= to);
+  /** Union of whole slots from..to, from the largest aligned blocks that fit (kept for reuse). */
+  private fullSlots(from: number, to: number): Bitmap {
+    const cached = this.unions.find((u) => u.from === from && u.to === to);
+    if (cached) return cached.ids;
+    const parts: Bitmap[] = [];
+    let s = from;
+    while (s <= to) {
+      const b = BLOCK_SIZES.findIndex((size) => mod(s, size) === 0 && s + size - 1 <= to);
       const size = b === -1 ? 1 : BLOCK_SIZES[b]!;
-      const ids = b === -1 ? this.days.get(d)?.ids : this.blocks[b]!.get(d / size);
+      const ids = b === -1 ? this.slots.get(s)?.ids : this.blocks[b]!.get(s / size);
       if (ids) parts.push(ids);
-      d += size;
+      s += size;
     }
+    if (parts.length <= 1) return union(parts);
+    const ids = RoaringBitmap32.orMany(parts);
+    this.unions.unshift({ from, to, ids });
+    if (this.unions.length > UNIONS_KEPT) this.unions.pop();
+    return ids;
   }
 
-  private day(d: number): DayEvents {
-    let day = this.days.get(d);
-    if (!day) {
-      day = new DayEvents();
-      this.days.set(d, day);
+  private slot(s: number): Slot {
+    let slot = this.slots.get(s);
+    if (!slot) {
+      slot = new Slot();
+      this.slots.set(s, slot);
     }
-    return day;
+    return slot;
   }
 
   private block(b: number, key: number): Bitmap {

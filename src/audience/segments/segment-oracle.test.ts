@@ -234,9 +234,31 @@ describe('segment engine vs reference', () => {
         })
         .map((c) => ({ kind: 'count' as const, eventType: 'buy', ...c, position })),
     );
+    const later = fc.record({
+      events: fc.array(fc.record({ row: fc.nat(), at: eventAt }), { maxLength: 6 }),
+      bulk: fc.boolean(),
+      erase: fc.boolean(),
+    });
     fc.assert(
-      fc.property(denseRows, windowAtom, fc.boolean(), (rows, ast, bulk) => {
-        expect(evaluateSegment(buildIndex(rows, bulk), ast, options).toArray()).toEqual(reference(rows, ast));
+      fc.property(denseRows, windowAtom, fc.boolean(), later, (rows, ast, bulk, change) => {
+        const index = buildIndex(rows, bulk);
+        expect(evaluateSegment(index, ast, options).toArray()).toEqual(reference(rows, ast));
+        // Changes after a (cache-warming) evaluation show in the next one.
+        const live = rows.map((r) => ({ ...r, events: [...r.events] }));
+        const added = change.events.map(({ row, at: t }) => ({ id: live[row % live.length]!.id, at: t }));
+        for (const e of added) live.find((r) => r.id === e.id)!.events.push({ type: 'buy', at: e.at });
+        if (change.bulk)
+          index.addEvents(
+            'buy',
+            added.map((e) => e.at),
+            added.map((e) => e.id),
+          );
+        else for (const e of added) index.addEvent('buy', e.at, e.id);
+        if (change.erase) {
+          live[0]!.erased = true;
+          index.removeContact(live[0]!.id);
+        }
+        expect(evaluateSegment(index, ast, options).toArray()).toEqual(reference(live, ast));
       }),
       { numRuns: 300 },
     );
