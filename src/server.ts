@@ -11,6 +11,9 @@ import type { AppDeps } from './platform/http/context.js';
 import { closeServer, listen } from './platform/http/serve.js';
 import { createLogger, type Logger } from './platform/log.js';
 import { openStore, type Store } from './platform/store/open-store.js';
+import { startScheduler, type RunningScheduler } from './platform/jobs/start-scheduler.js';
+import { listenForOptOuts } from './automation/guardrails/record-opt-outs.js';
+import { jobDefinitions } from './jobs.js';
 
 export interface StartOptions {
   config: Config;
@@ -25,6 +28,7 @@ export interface RunningGuimi {
   port: number;
   store: Store;
   deps: AppDeps;
+  scheduler: RunningScheduler;
   close(): Promise<void>;
 }
 
@@ -35,6 +39,8 @@ export async function startGuimi(opts: StartOptions): Promise<RunningGuimi> {
   const logger = opts.logger ?? createLogger(config.GUIMI_LOG_LEVEL);
   const announce = opts.announce ?? ((t: string) => process.stderr.write(t + '\n'));
   const store = await openStore({ dataDir: config.GUIMI_DATA_DIR, databaseUrl: config.DATABASE_URL });
+  let scheduler: RunningScheduler | undefined;
+  const stopOptOuts = listenForOptOuts(store.db, logger);
   try {
     const owner = await ensureOwner(
       store.db,
@@ -46,6 +52,14 @@ export async function startGuimi(opts: StartOptions): Promise<RunningGuimi> {
         ? await seedDemo(store.db, { ownerUserId: owner.user.id, timezone: config.GUIMI_TIMEZONE, clock })
         : null;
     const deps: AppDeps = { store, clock, config, logger, loginLimiter: new RateLimiter(10, 15 * 60_000) };
+    scheduler = await startScheduler({
+      store,
+      clock,
+      logger,
+      config,
+      jobs: jobDefinitions(),
+      workers: config.GUIMI_WORKERS,
+    });
     const app = buildApp(deps, join(packageRoot(), 'dist', 'console'));
     const { server, port } = await listen(app, config.PORT, config.HOST);
     const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
@@ -73,12 +87,17 @@ export async function startGuimi(opts: StartOptions): Promise<RunningGuimi> {
       port,
       store,
       deps,
+      scheduler,
       close: async () => {
         await closeServer(server);
+        await scheduler!.stop();
+        stopOptOuts();
         await store.close();
       },
     };
   } catch (e) {
+    await scheduler?.stop();
+    stopOptOuts();
     await store.close();
     throw e;
   }

@@ -2,6 +2,9 @@
 // one error table (0 ok, 2 bad input, 1 failure).
 import { Command, CommanderError } from 'commander';
 import { registerAccessCommands } from '../access/access.cli.js';
+import { registerEventCommands } from '../audience/events/events.cli.js';
+import { registerSegmentCommands } from '../audience/saved-segments/segment.cli.js';
+import { registerWorkerCommands } from '../automation/worker.cli.js';
 import { systemClock, type Clock } from '../platform/clock.js';
 import { loadConfig, type Config } from '../platform/config.js';
 import { AppError, errorBody, isAppError } from '../platform/errors.js';
@@ -15,7 +18,9 @@ const registrars = [
   registerServeCommands,
   registerWorkspaceCommands,
   registerAccessCommands,
+  registerEventCommands,
   registerKocSelectCommand,
+  registerSegmentCommands,
 ];
 
 export interface RunOptions {

@@ -1,0 +1,81 @@
+// What the engine reads about a batch's contacts: who still exists (not erased or merged away), who opted
+// out (dispatch's opt_outs), their names for rendering, and the events branch steps look at.
+import type { Db } from '../../platform/store/database.js';
+import { propsMatch } from './flow-definition.js';
+import type { LiveFlow } from './live-flows.js';
+import { parseDuration } from './schedule.js';
+import '../../audience/audience-tables.js';
+import '../dispatch/dispatch-tables.js';
+
+export interface ContactFacts {
+  name: string | null;
+  city: string | null;
+  optedOut: boolean;
+}
+
+const CHUNK = 5000;
+
+export async function contactFacts(
+  db: Db,
+  workspaceId: string,
+  ids: readonly number[],
+): Promise<Map<number, ContactFacts>> {
+  const out = new Map<number, ContactFacts>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    const part = unique.slice(i, i + CHUNK);
+    const rows = await db
+      .selectFrom('contacts')
+      .select(['id', 'name', 'city'])
+      .where('workspace_id', '=', workspaceId)
+      .where('id', 'in', part)
+      .where('erased_at', 'is', null)
+      .where('merged_into', 'is', null)
+      .execute();
+    for (const r of rows) out.set(Number(r.id), { name: r.name, city: r.city, optedOut: false });
+    const opted = await db
+      .selectFrom('opt_outs')
+      .select('contact_id')
+      .where('workspace_id', '=', workspaceId)
+      .where('contact_id', 'in', part)
+      .execute();
+    for (const o of opted) {
+      const f = out.get(Number(o.contact_id));
+      if (f) f.optedOut = true;
+    }
+  }
+  return out;
+}
+
+/** For each `ifEvent` branch step (by index): the contacts with a matching event in (now - within, now]. */
+export async function eventsInWindows(
+  db: Db,
+  flow: LiveFlow,
+  ids: readonly number[],
+  now: Date,
+): Promise<Map<number, Set<number>>> {
+  const out = new Map<number, Set<number>>();
+  const unique = [...new Set(ids)];
+  for (const [i, step] of flow.def.steps.entries()) {
+    if (step.type !== 'branch' || !step.ifEvent) continue;
+    const want = step.ifEvent;
+    const hit = new Set<number>();
+    const from = now.getTime() - parseDuration(want.within)!;
+    for (let c = 0; c < unique.length; c += CHUNK) {
+      const rows = await db
+        .selectFrom('events')
+        .select(['contact_id', 'props'])
+        .where('workspace_id', '=', flow.workspaceId)
+        .where('type', '=', want.type)
+        .where('contact_id', 'in', unique.slice(c, c + CHUNK))
+        .where('at', '>', from)
+        .where('at', '<=', now.getTime())
+        .execute();
+      for (const r of rows)
+        if (propsMatch(want.props, JSON.parse(r.props) as Record<string, unknown>))
+          hit.add(Number(r.contact_id));
+    }
+    out.set(i, hit);
+  }
+  return out;
+}
