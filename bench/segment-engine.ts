@@ -97,10 +97,15 @@ function build(n: number): { index: SegmentIndex; buildMs: number; buildCpuMs: n
   return { index, buildMs, buildCpuMs, events };
 }
 
+/**
+ * `stepMs` moves `at` back between runs: a minute keeps "now"-like windows (sharing the engine's
+ * window unions for the hour, as dashboard counts do); over an hour makes every window new (cold).
+ */
 function timeQuery(
   index: SegmentIndex,
   text: string,
   runs: number,
+  stepMs: number,
 ): { p50: number; p95: number; count: number } {
   const ast = parseSegment(text);
   const times: number[] = [];
