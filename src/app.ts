@@ -1,12 +1,24 @@
 // The composition root: the platform's HTTP app plus every domain's routes, then the console.
 import { registerAccessRoutes } from './access/access.routes.js';
+import { registerContactRoutes } from './audience/contacts/contacts.routes.js';
+import { registerEventRoutes } from './audience/events/events.routes.js';
+import { registerTagRuleRoutes } from './audience/rules/rules.routes.js';
+import { registerTagRoutes } from './audience/tags/tags.routes.js';
 import type { AppDeps, GuimiApp, RouteRegistrar } from './platform/http/context.js';
 import { createHttpApp, publishOpenApi } from './platform/http/create-http-app.js';
 import { serveConsole } from './platform/http/console-static.js';
 import { registerTeamRoutes } from './workspaces/team.routes.js';
 import { registerWorkspaceRoutes } from './workspaces/workspaces.routes.js';
 
-const domainRoutes: RouteRegistrar[] = [registerAccessRoutes, registerWorkspaceRoutes, registerTeamRoutes];
+const domainRoutes: RouteRegistrar[] = [
+  registerAccessRoutes,
+  registerWorkspaceRoutes,
+  registerTeamRoutes,
+  registerContactRoutes,
+  registerTagRoutes,
+  registerTagRuleRoutes,
+  registerEventRoutes,
+];
 
 export function buildApp(deps: AppDeps, consoleDir?: string): GuimiApp {
   const app = createHttpApp(deps);
