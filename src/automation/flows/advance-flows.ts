@@ -15,9 +15,21 @@ export interface AdvanceFlowsReport extends AdvanceReport {
   more: boolean;
 }
 
-export async function advanceFlows(store: Store, now: Date, opts: { batchSize?: number; workspaceId?: string } = {}): Promise<AdvanceFlowsReport> {
+export async function advanceFlows(
+  store: Store,
+  now: Date,
+  opts: { batchSize?: number; workspaceId?: string } = {},
+): Promise<AdvanceFlowsReport> {
   const batch = opts.batchSize ?? 5000;
-  const report: AdvanceFlowsReport = { advanced: 0, touches: 0, exited: 0, completed: 0, enrolled: 0, resumed: 0, more: false };
+  const report: AdvanceFlowsReport = {
+    advanced: 0,
+    touches: 0,
+    exited: 0,
+    completed: 0,
+    enrolled: 0,
+    resumed: 0,
+    more: false,
+  };
   const versions = new VersionCache(store.db);
   const flows = await activeFlows(store.db, opts.workspaceId);
   const add = (r: AdvanceReport) => {
@@ -40,14 +52,16 @@ export async function advanceFlows(store: Store, now: Date, opts: { batchSize?: 
     await runNow(ev.runs);
     await runNow(await readTagTriggers(store, ws, mine, now, batch));
   }
-  report.enrolled += await fireTimeTriggers(store, flows, now, async (runs) => {
-    report.enrolled -= runs.length; // counted by fireTimeTriggers itself
-    await runNow(runs);
-  });
+  await fireTimeTriggers(store, flows, now, runNow);
 
   const ids = flows.map((f) => f.id);
   if (ids.length > 0) {
-    let q = store.db.selectFrom('flow_runs').selectAll().where('state', 'in', ['active', 'waiting']).where('next_due_at', '<=', now.toISOString()).where('flow_id', 'in', ids);
+    let q = store.db
+      .selectFrom('flow_runs')
+      .selectAll()
+      .where('state', 'in', ['active', 'waiting'])
+      .where('next_due_at', '<=', now.toISOString())
+      .where('flow_id', 'in', ids);
     if (opts.workspaceId) q = q.where('workspace_id', '=', opts.workspaceId);
     const due = await q.orderBy('next_due_at').limit(batch).execute();
     if (due.length > 0) add(await advanceRuns(store, due, now, versions));

@@ -26,8 +26,10 @@ export async function enrollContacts(
   now: Date,
 ): Promise<FlowRunTable[]> {
   const { db } = store;
-  const seen = new Set<number>();
-  let list = candidates.filter((c) => !seen.has(c.contactId) && seen.add(c.contactId));
+  // One run per contact per call: the latest trigger wins (earlier ones may be re-reads already enrolled).
+  const latest = new Map<number, Candidate>();
+  for (const c of candidates) latest.set(c.contactId, c);
+  let list = [...latest.values()];
   const filter = await audienceFilter(store, flow.workspaceId, flow.def, now);
   if (filter) list = list.filter((c) => c.contactId === 0 || filter.has(c.contactId));
   if (list.length === 0) return [];

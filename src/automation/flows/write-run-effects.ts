@@ -10,18 +10,30 @@ import type { Effects, RunUpdate } from './run-steps.js';
 
 const CHUNK = 5000;
 
-export async function writeRunEffects(db: Db, flow: LiveFlow, updates: Map<string, RunUpdate>, fx: Effects, now: Date): Promise<void> {
+export async function writeRunEffects(
+  db: Db,
+  flow: LiveFlow,
+  updates: Map<string, RunUpdate>,
+  fx: Effects,
+  now: Date,
+): Promise<void> {
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {
     const names = [...fx.tagAdds.keys(), ...fx.tagRemoves.keys()];
     if (names.length > 0) {
       const ids = await ensureTags(trx, flow.workspaceId, names, now);
-      for (const [name, contacts] of fx.tagAdds) await addContactTags(trx, flow.workspaceId, contacts, [ids.get(name)!], `flow:${flow.id}`, now);
-      for (const [name, contacts] of fx.tagRemoves) await removeContactTags(trx, flow.workspaceId, contacts, [ids.get(name)!], now);
+      for (const [name, contacts] of fx.tagAdds)
+        await addContactTags(trx, flow.workspaceId, contacts, [ids.get(name)!], `flow:${flow.id}`, now);
+      for (const [name, contacts] of fx.tagRemoves)
+        await removeContactTags(trx, flow.workspaceId, contacts, [ids.get(name)!], now);
     }
     for (let i = 0; i < fx.tasks.length; i += 500) {
       const rows = fx.tasks.slice(i, i + 500).map((t) => ({ ...t, id: newId('tsk', now) }));
-      await trx.insertInto('flow_tasks').values(rows).onConflict((oc) => oc.columns(['run_id', 'step_id']).doNothing()).execute();
+      await trx
+        .insertInto('flow_tasks')
+        .values(rows)
+        .onConflict((oc) => oc.columns(['run_id', 'step_id']).doNothing())
+        .execute();
     }
     // Runs that end in the same place share one UPDATE (a million enrolments move together).
     const same = new Map<string, { u: RunUpdate; ids: string[] }>();
@@ -33,7 +45,11 @@ export async function writeRunEffects(db: Db, flow: LiveFlow, updates: Map<strin
     for (const { u, ids } of same.values()) {
       if (u.state === 'exited') exited.push(...ids);
       for (let i = 0; i < ids.length; i += CHUNK) {
-        await trx.updateTable('flow_runs').set({ ...u, updated_at: at }).where('id', 'in', ids.slice(i, i + CHUNK)).execute();
+        await trx
+          .updateTable('flow_runs')
+          .set({ ...u, updated_at: at })
+          .where('id', 'in', ids.slice(i, i + CHUNK))
+          .execute();
       }
     }
     for (let i = 0; i < exited.length; i += CHUNK) {
