@@ -2,8 +2,9 @@
 // `guimi serve` and `guimi worker` through src/platform/jobs.
 import { dispatchJobs } from './automation/dispatch/dispatch-jobs.js';
 import type { DispatchOptions } from './automation/dispatch/dispatch-deps.js';
+import { flowJobs } from './automation/flows/flow-jobs.js';
 import type { JobDefinition } from './platform/jobs/job.js';
 
 export function jobDefinitions(options: { dispatch?: Partial<DispatchOptions> } = {}): JobDefinition[] {
-  return [...dispatchJobs(options.dispatch)];
+  return [...dispatchJobs(options.dispatch), ...flowJobs()];
 }
