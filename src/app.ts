@@ -1,5 +1,6 @@
 // The composition root: the platform's HTTP app plus every domain's routes, then the console.
 import { registerAccessRoutes } from './access/access.routes.js';
+import { registerContentRoutes } from './content/content.routes.js';
 import { registerContactRoutes } from './audience/contacts/contacts.routes.js';
 import { registerEventRoutes } from './audience/events/events.routes.js';
 import { registerTagRuleRoutes } from './audience/rules/rules.routes.js';
@@ -18,6 +19,7 @@ const domainRoutes: RouteRegistrar[] = [
   registerTagRoutes,
   registerTagRuleRoutes,
   registerEventRoutes,
+  registerContentRoutes,
 ];
 
 export function buildApp(deps: AppDeps, consoleDir?: string): GuimiApp {

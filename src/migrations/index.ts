@@ -2,7 +2,8 @@
 import type { GuimiMigration } from '../platform/store/migrate.js';
 import { foundation } from './0001_foundation.js';
 import { audience } from './0002_audience.js';
+import { content } from './0010_content.js';
 import { dispatch } from './0011_dispatch.js';
 import { flows } from './0012_flows.js';
 
-export const migrations: GuimiMigration[] = [foundation, audience, dispatch, flows];
+export const migrations: GuimiMigration[] = [foundation, audience, content, dispatch, flows];

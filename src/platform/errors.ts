@@ -19,6 +19,9 @@ export const errorTable = {
   SEGMENT_SYNTAX: { status: 400, exit: 2 },
   SEGMENT_CYCLE: { status: 400, exit: 2 },
   IMPORT_UNREADABLE: { status: 400, exit: 2 },
+  TEMPLATE_SYNTAX: { status: 400, exit: 2 },
+  SENSITIVE_WORD: { status: 400, exit: 2 },
+  FILE_TYPE_MISMATCH: { status: 400, exit: 2 },
   INTERNAL: { status: 500, exit: 1 },
 } as const satisfies Record<string, { status: number; exit: 0 | 1 | 2 }>;
 
