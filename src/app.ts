@@ -5,6 +5,7 @@ import { registerContactRoutes } from './audience/contacts/contacts.routes.js';
 import { registerEventRoutes } from './audience/events/events.routes.js';
 import { registerTagRuleRoutes } from './audience/rules/rules.routes.js';
 import { registerTagRoutes } from './audience/tags/tags.routes.js';
+import { registerSegmentRoutes } from './audience/saved-segments/segments.routes.js';
 import type { AppDeps, GuimiApp, RouteRegistrar } from './platform/http/context.js';
 import { createHttpApp, publishOpenApi } from './platform/http/create-http-app.js';
 import { serveConsole } from './platform/http/console-static.js';
@@ -19,6 +20,7 @@ const domainRoutes: RouteRegistrar[] = [
   registerTagRoutes,
   registerTagRuleRoutes,
   registerEventRoutes,
+  registerSegmentRoutes,
   registerContentRoutes,
 ];
 

@@ -46,14 +46,16 @@ export function contactPage(db: Db, workspaceId: string, afterId: number, limit:
     .execute() as Promise<ContactRow[]>;
 }
 
-/** Tag memberships of the contacts with lo <= id <= hi (the primary key's prefix). */
-export function tagRange(db: Db, workspaceId: string, lo: number, hi: number) {
+/**
+ * Tag memberships of the contacts with lo <= id <= hi, read from the primary key alone (covering, no
+ * workspace filter): the caller keeps the ids it asked for.
+ */
+export function tagRange(db: Db, lo: number, hi: number) {
   return db
     .selectFrom('contact_tags')
     .select(['contact_id', 'tag_id'])
     .where('contact_id', '>=', lo)
     .where('contact_id', '<=', hi)
-    .where('workspace_id', '=', workspaceId)
     .execute();
 }
 

@@ -37,7 +37,10 @@ export async function rebuildWorkspaceIndex(
     const lo = after + 1;
     after = ids[ids.length - 1]!;
     const byTag = new Map<string, number[]>();
-    for (const t of await tagRange(db, workspaceId, lo, after)) {
+    // The id range may hold other workspaces' (or erased) contacts: keep this page's only.
+    const live = new Set(ids);
+    for (const t of await tagRange(db, lo, after)) {
+      if (!live.has(t.contact_id)) continue;
       let name = names.get(t.tag_id);
       if (name === undefined) {
         // A tag created since the names were read.

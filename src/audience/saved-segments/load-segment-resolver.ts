@@ -6,15 +6,16 @@ import { parseSegment } from '../segments/parse-segment.js';
 import type { SegmentAst } from '../segments/segment-ast.js';
 import '../audience-tables.js';
 
-export function refersToSaved(ast: SegmentAst): boolean {
+/** Whether the expression refers to a saved segment (to `name`, when given). */
+export function refersToSaved(ast: SegmentAst, name?: string): boolean {
   switch (ast.kind) {
     case 'and':
     case 'or':
-      return ast.items.some(refersToSaved);
+      return ast.items.some((x) => refersToSaved(x, name));
     case 'not':
-      return refersToSaved(ast.operand);
+      return refersToSaved(ast.operand, name);
     default:
-      return ast.kind === 'segment';
+      return ast.kind === 'segment' && (name === undefined || ast.name === name);
   }
 }
 
