@@ -32,11 +32,23 @@ export function setUnauthenticatedHandler(handler: (() => void) | null): void {
 
 const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export interface RequestOptions {
+  /** Aborting rejects with the DOMException 'AbortError' (not an ApiError), so callers can ignore it. */
+  signal?: AbortSignal;
+  /** Sends `body` as is (a File or Blob) with this content type instead of as JSON. */
+  rawType?: string;
+}
+
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  opts: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (MUTATIONS.has(method)) {
     // Declared even without a body: the server refuses a bodiless DELETE that names no JSON type.
-    headers['Content-Type'] = 'application/json';
+    headers['Content-Type'] = opts.rawType ?? 'application/json';
     if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
   }
   let res: Response;
@@ -45,9 +57,11 @@ export async function request<T>(method: string, path: string, body?: unknown): 
       method,
       headers,
       credentials: 'include',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: opts.signal,
+      body: body === undefined ? undefined : opts.rawType ? (body as Blob) : JSON.stringify(body),
     });
   } catch (e) {
+    if (isAbort(e)) throw e;
     throw new ApiError(0, 'NETWORK', e instanceof Error ? e.message : String(e), null);
   }
   const text = res.status === 204 ? '' : await res.text();
@@ -67,8 +81,12 @@ export async function request<T>(method: string, path: string, body?: unknown): 
 }
 
 export const api = {
-  get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, undefined, opts),
+  post: <T>(path: string, body?: unknown, opts?: RequestOptions) =>
+    request<T>('POST', path, body ?? {}, opts),
+  /** POSTs a file as the request body, typed `contentType` (the import routes read the raw body). */
+  upload: <T>(path: string, file: Blob, contentType: string) =>
+    request<T>('POST', path, file, { rawType: contentType }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   del: (path: string) => request<void>('DELETE', path),
 };
@@ -77,6 +95,10 @@ export const api = {
 export function wsPath(slug: string, ...rest: (string | number)[]): string {
   const parts = [slug, ...rest].map((p) => encodeURIComponent(String(p)));
   return `/api/v1/workspaces/${parts.join('/')}`;
+}
+
+export function isAbort(e: unknown): boolean {
+  return e instanceof DOMException && e.name === 'AbortError';
 }
 
 export function toApiError(e: unknown): ApiError {

@@ -7,6 +7,11 @@ export function canManage(role: Role): boolean {
   return role === 'owner';
 }
 
+/** Owners and operators change domain data (the server's `write`); analysts and KOCs only read. */
+export function canWrite(role: Role): boolean {
+  return role === 'owner' || role === 'operator';
+}
+
 export function visibleSettingsTabs(role: Role): SettingsTab[] {
   return canManage(role) ? ['members', 'roles', 'tokens', 'audit'] : ['roles'];
 }

@@ -1,4 +1,5 @@
 // English strings; typed against the Chinese dictionary so no key can be missing.
+import { audienceEn } from './audience.en.js';
 import type { Dict } from './index.js';
 
 export const en: Dict = {
@@ -62,11 +63,10 @@ export const en: Dict = {
   'overview.timezone': 'Time zone',
   'overview.role': 'Your role',
   'overview.next': 'Coming next',
-  'overview.nextBody': 'Audience, KOC, Content, Automation, Campaigns and Reports arrive in later releases.',
+  'overview.nextBody': 'KOC, Content, Automation, Campaigns and Reports arrive in later releases.',
 
   'soon.badge': 'Coming in a later release',
   'soon.body': 'This area arrives in a later release. It will offer:',
-  'soon.audience': 'Contact import|Tags and tagging rules|Segmentation rules|Personas',
   'soon.koc':
     'KOC profiles (employee, shop guide, user KOCs)|Fan tiers: passerby, favorable, iron, leader|Seeding tasks|Leaderboards and commission',
   'soon.content':
@@ -143,4 +143,6 @@ export const en: Dict = {
   'audit.empty': 'No audit entries yet.',
   'audit.more': 'Load more',
   'audit.end': 'All entries shown.',
+
+  ...audienceEn,
 };

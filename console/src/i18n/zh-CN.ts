@@ -1,4 +1,6 @@
 // Chinese (default) strings. Every key here must exist in en.ts too: the Dict type enforces it.
+import { audienceZhCN } from './audience.zh-CN.js';
+
 export const zhCN = {
   'app.name': '闺蜜 Guimi',
   'app.tagline': '私域 KOC 运营平台',
@@ -59,11 +61,10 @@ export const zhCN = {
   'overview.timezone': '时区',
   'overview.role': '你的角色',
   'overview.next': '接下来',
-  'overview.nextBody': '受众、KOC、内容、自动化、活动和报表将在后续版本中陆续上线。',
+  'overview.nextBody': 'KOC、内容、自动化、活动和报表将在后续版本中陆续上线。',
 
   'soon.badge': '后续版本推出',
   'soon.body': '此模块将在后续版本中上线，届时这里会提供：',
-  'soon.audience': '联系人导入|标签与自动打标签规则|用户分层（分群规则）|用户画像',
   'soon.koc':
     'KOC 档案（员工 / 导购 / 用户 KOC）|粉丝分层：路人粉、好感粉、铁粉、代“颜”粉|种草任务|排行榜与佣金',
   'soon.content': '素材库（图片、视频、海报、商品卡片）|话术库|朋友圈剧本与发布日历',
@@ -137,4 +138,6 @@ export const zhCN = {
   'audit.empty': '暂无审计记录。',
   'audit.more': '加载更多',
   'audit.end': '已显示全部记录。',
+
+  ...audienceZhCN,
 };

@@ -1,5 +1,6 @@
 // The signed-in frame: top bar, side navigation and the page for the current section.
 import { useEffect } from 'react';
+import { AudiencePage } from '../audience/audience-page.js';
 import { useT } from '../i18n/index.js';
 import { OverviewPage } from '../overview-page.js';
 import { isUpcoming, type SectionId } from '../sections.js';
@@ -31,6 +32,7 @@ export function Shell({ me, workspace, section, tab }: Props) {
         <SideNav slug={workspace.slug} section={section} />
         <main className="content" data-testid="content" data-section={section}>
           {section === 'overview' && <OverviewPage workspace={workspace} />}
+          {section === 'audience' && <AudiencePage workspace={workspace} tab={tab} />}
           {section === 'settings' && <SettingsPage me={me} workspace={workspace} tab={tab} />}
           {isUpcoming(section) && <ComingSoon section={section} />}
         </main>
