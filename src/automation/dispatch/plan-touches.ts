@@ -25,8 +25,8 @@ export interface PlannedTouch {
   dueAt: Date;
 }
 
-// 20 columns: 1600 rows stay under SQLite's 32766 parameters per statement.
-const CHUNK = 1600;
+// 25 columns: 1200 rows stay under SQLite's 32766 parameters per statement.
+const CHUNK = 1200;
 
 export async function planTouches(
   db: Db,

@@ -1,6 +1,7 @@
 // The flow file format (YAML or JSON), validated with zod: a trigger, an audience and steps. Steps run in
 // order; `at` delays a step until that time after enrolment (or a calendar time); branch and wait steps
 // may jump to another step by id ('end' ends the run).
+import cronParser from 'cron-parser';
 import { z } from 'zod';
 import { parseSegment } from '../../audience/segments/parse-segment.js';
 import { parseDuration, parseSchedule, SCHEDULE_HINT } from './schedule.js';
@@ -31,7 +32,20 @@ const Trigger = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('tag_added'), tag: z.string().min(1) }),
   z.strictObject({ type: z.literal('tag_removed'), tag: z.string().min(1) }),
   z.strictObject({ type: z.literal('date'), at: Schedule }),
-  z.strictObject({ type: z.literal('cron'), cron: z.string().min(9) }),
+  z.strictObject({
+    type: z.literal('cron'),
+    cron: z.string().refine(
+      (s) => {
+        try {
+          cronParser.parseExpression(s);
+          return s.trim().split(/\s+/).length === 5;
+        } catch {
+          return false;
+        }
+      },
+      { message: 'expected a 5-field cron expression, e.g. "0 20 * * 1" (in the workspace time zone)' },
+    ),
+  }),
   z.strictObject({ type: z.literal('manual') }),
 ]);
 

@@ -34,9 +34,13 @@ export async function evaluateGuardrails(
   const minuteEnd = Math.floor(nowMs / MINUTE) * MINUTE + MINUTE;
   const hourEnd = Math.floor(nowMs / HOUR) * HOUR + HOUR;
 
+  // Calendar facts per workspace, computed once per batch (Intl is slow per touch).
+  const calendars = new Map<string, ReturnType<typeof calendarAt>>();
   touches.forEach((t, i) => {
     const ws = ctx.workspaces.get(t.workspace_id)!;
     const { settings, timezone } = ws;
+    let cal = calendars.get(t.workspace_id);
+    if (!cal) calendars.set(t.workspace_id, (cal = calendarAt(now, timezone, settings)));
     const contactKey = `${t.workspace_id}:${t.contact_id}`;
     if (t.contact_id !== null && ctx.suppressed.has(contactKey)) {
       decisions[i] = { kind: 'cancel', reason: `suppressed: ${ctx.suppressed.get(contactKey)}` };
@@ -49,7 +53,7 @@ export async function evaluateGuardrails(
     // A welcome answers the fan's own friend request: it goes at once, whatever the hour or the caps.
     const welcome = t.kind === 'welcome';
     if (settings.quietHours.enabled && !welcome) {
-      const end = quietHoursEnd(now, timezone, settings.quietHours.start, settings.quietHours.end);
+      const end = cal.quietEnd;
       if (end) {
         const q = settings.quietHours;
         decisions[i] = { kind: 'hold', reason: `quiet_hours: ${q.start}–${q.end} ${timezone}`, until: end };
@@ -80,24 +84,24 @@ export async function evaluateGuardrails(
     const keys: CounterKey[] = [];
     const reasons: { reason: string; until: Date }[] = [];
     if (t.kind === 'direct' && t.contact_id !== null) {
-      const dayEnd = nextLocalMidnight(now, timezone);
-      const monthEnd = nextLocalMonth(now, timezone);
-      const perMonth = settings.contactCaps.perMonth ?? daysInLocalMonth(now, timezone);
+      const { dayEnd, monthEnd, dayKey, monthKey } = cal;
+      const perMonth = settings.contactCaps.perMonth ?? cal.daysInMonth;
       keys.push(
+        // The month first: when it is full, it is the one that decides when the touch can go.
         {
-          key: `c:${contactKey}:d:${localDayKey(now, timezone)}`,
-          limit: settings.contactCaps.perDay,
-          expiresAt: dayEnd.getTime(),
-        },
-        {
-          key: `c:${contactKey}:m:${localMonthKey(now, timezone)}`,
+          key: `c:${contactKey}:m:${monthKey}`,
           limit: perMonth,
           expiresAt: monthEnd.getTime(),
         },
+        {
+          key: `c:${contactKey}:d:${dayKey}`,
+          limit: settings.contactCaps.perDay,
+          expiresAt: dayEnd.getTime(),
+        },
       );
       reasons.push(
-        { reason: `contact_cap_day: ${settings.contactCaps.perDay} per day`, until: dayEnd },
         { reason: `contact_cap_month: ${perMonth} per month`, until: monthEnd },
+        { reason: `contact_cap_day: ${settings.contactCaps.perDay} per day`, until: dayEnd },
       );
     }
     const pace = ctx.personalAccounts.has(t.account_id)
@@ -127,4 +131,15 @@ export async function evaluateGuardrails(
     decisions[c.index] = fail < 0 ? { kind: 'send' } : { kind: 'hold', ...c.reasons[fail]! };
   });
   return decisions as Decision[];
+}
+
+function calendarAt(now: Date, timezone: string, settings: { quietHours: { start: string; end: string } }) {
+  return {
+    quietEnd: quietHoursEnd(now, timezone, settings.quietHours.start, settings.quietHours.end),
+    dayEnd: nextLocalMidnight(now, timezone),
+    monthEnd: nextLocalMonth(now, timezone),
+    daysInMonth: daysInLocalMonth(now, timezone),
+    dayKey: localDayKey(now, timezone),
+    monthKey: localMonthKey(now, timezone),
+  };
 }

@@ -69,15 +69,17 @@ export function storeCounters(store: Store): RateCounters {
       const keys = [...windows.keys()].sort();
       return store.db.transaction().execute(async (trx) => {
         if (++calls % 500 === 1)
-          await trx.deleteFrom('rate_counters').where('expires_at', '<', nowMs).execute();
+          await sql`delete from rate_counters where expires_at < ${nowMs}`.execute(trx);
         const counts = new Map<string, number>();
         for (let i = 0; i < keys.length; i += CHUNK) {
           const part = keys.slice(i, i + CHUNK);
-          await trx
-            .insertInto('rate_counters')
-            .values(part.map((key) => ({ key, count: 0, expires_at: windows.get(key)! })))
-            .onConflict((oc) => oc.column('key').doNothing())
-            .execute();
+          // PostgreSQL: create the missing rows, then lock them all (in key order: no deadlocks), so
+          // concurrent workers wait for each other. SQLite has a single writer already.
+          if (pg) {
+            const rows = sql.join(part.map((k) => sql`(${k}, 0, ${windows.get(k)!})`));
+            await sql`insert into rate_counters (key, count, expires_at) values ${rows}
+              on conflict (key) do nothing`.execute(trx);
+          }
           const lock = pg ? sql`for update` : sql``;
           const rows = await sql<{ key: string; count: number; expires_at: number }>`
             select key, count, expires_at from rate_counters where key in (${sql.join(part)})
@@ -89,12 +91,14 @@ export function storeCounters(store: Store): RateCounters {
           if (fail === -1) for (const k of r) counts.set(k.key, (counts.get(k.key) ?? 0) + 1);
           return fail;
         });
-        for (let i = 0; i < keys.length; i += CHUNK / 2) {
-          const part = keys.slice(i, i + CHUNK / 2);
-          const values = sql.join(part.map((k) => sql`(${k}, ${counts.get(k) ?? 0}, ${windows.get(k)!})`));
-          await sql`update rate_counters set count = cast(v.column2 as integer),
-              expires_at = cast(v.column3 as bigint)
-            from (values ${values}) as v where rate_counters.key = v.column1`.execute(trx);
+        const changed = keys.filter((k) => counts.has(k));
+        for (let i = 0; i < changed.length; i += CHUNK) {
+          const part = changed.slice(i, i + CHUNK);
+          const rows = sql.join(part.map((k) => sql`(${k}, ${counts.get(k)!}, ${windows.get(k)!})`));
+          await sql`insert into rate_counters (key, count, expires_at) values ${rows}
+            on conflict (key) do update set count = excluded.count, expires_at = excluded.expires_at`.execute(
+            trx,
+          );
         }
         return out;
       });

@@ -1,7 +1,6 @@
 // Virtual fans: how one fan reacts to one received touch. Deterministic for a seed and a touch (the
 // PRNG is seeded from both), and shaped by the hour of day in the workspace's time zone (fans are
 // asleep at night and busiest in the evening).
-import { localParts } from '../../automation/guardrails/local-time.js';
 import type { SimSettings } from './sim-settings.js';
 
 export interface FanReaction {
@@ -42,12 +41,12 @@ export function activityAt(hour: number): number {
 export function reactToTouch(
   settings: SimSettings,
   key: string,
-  at: Date,
-  timezone: string,
+  /** The fan's local hour when the touch arrived. */
+  hour: number,
   inGroup: boolean,
 ): FanReaction[] {
   const random = seededRandom(hashSeed(settings.seed, key));
-  const boost = activityAt(localParts(at, timezone).hour);
+  const boost = activityAt(hour);
   const chance = (p: number) => random() < Math.min(1, p * boost);
   // Late fans read later: the delay stretches when activity is low.
   const delay = (maxMinutes: number) => Math.round((random() * maxMinutes * 60_000) / boost);

@@ -4,6 +4,7 @@ import { ingestEvents } from '../../audience/events/ingest-events.js';
 import type { EventImportItem } from '../../audience/import/read-event-import.js';
 import type { OutboundTouch } from '../channel.js';
 import type { ChannelDeps } from '../registry.js';
+import { localParts } from '../../automation/guardrails/local-time.js';
 import { reactToTouch } from './fan-behaviour.js';
 import type { SimAccount } from './simulator-channel.js';
 
@@ -58,17 +59,14 @@ export async function reactToSends(
   const byWorkspace = new Map<string, EventImportItem[]>();
   const replies: { r: Reached; text: string; at: string }[] = [];
   const leaves: { groupId: string; contactId: number }[] = [];
+  const hours = new Map<string, number>();
   for (const r of reached) {
+    let hour = hours.get(r.account.timezone);
+    if (hour === undefined) hours.set(r.account.timezone, (hour = localParts(now, r.account.timezone).hour));
     const ext = external.get(r.contactId);
     if (ext === undefined) continue;
     const key = `${r.touch.idempotencyKey}:${r.contactId}`;
-    for (const x of reactToTouch(
-      r.account.settings,
-      key,
-      now,
-      r.account.timezone,
-      r.touch.groupId !== null,
-    )) {
+    for (const x of reactToTouch(r.account.settings, key, hour, r.touch.groupId !== null)) {
       const at = now.getTime() + x.delayMs;
       const props: Record<string, unknown> = { touchId: r.touch.touchId, accountId: r.account.id };
       if (r.touch.groupId) props.groupId = r.touch.groupId;
