@@ -1,0 +1,91 @@
+// Event ingestion throughput on SQLite: 100,000 contacts, 1,000,000 events in batches of 10,000 through
+// the ingestion use-case (with an enabled rule on another event type, as in production), then the
+// audience index catching up with them. `npm run bench -- events [EVENTS] [CONTACTS]`
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ingestEvents } from '../src/audience/events/ingest-events.js';
+import type { EventImportItem } from '../src/audience/import/read-event-import.js';
+import { audienceIndexFor } from '../src/audience/index/audience-index.js';
+import { createTagRule } from '../src/audience/rules/create-tag-rule.js';
+import { openStore } from '../src/platform/store/open-store.js';
+import { createWorkspace } from '../src/workspaces/create-workspace.js';
+import { emit, rng, rssMb } from './lib.js';
+
+const BATCH = 10_000;
+const TYPES = ['view', 'read', 'like', 'comment', 'share', 'click', 'message'];
+const SOURCES = ['koc', 'community', 'campaign', 'content', 'channel'] as const;
+
+export default async function run(args: string[]): Promise<void> {
+  const total = Number(args[0] ?? 1_000_000);
+  const contacts = Number(args[1] ?? 100_000);
+  const dir = mkdtempSync(join(tmpdir(), 'guimi-bench-events-'));
+  const store = await openStore({ dataDir: dir });
+  try {
+    const now = new Date('2026-11-23T00:00:00Z');
+    const ws = await createWorkspace(
+      store.db,
+      { slug: 'bench', name: 'Bench' },
+      { actor: 'bench', ownerUserId: null, defaultTimezone: 'Asia/Shanghai', now },
+    );
+    const at = now.toISOString();
+    for (let i = 0; i < contacts; i += 5000) {
+      const n = Math.min(5000, contacts - i);
+      const rows = Array.from({ length: n }, (_, k) => ({
+        workspace_id: ws.id,
+        external_id: `u${i + k}`,
+        attrs: '{}',
+        created_at: at,
+        updated_at: at,
+      }));
+      await store.db.insertInto('contacts').values(rows).execute();
+    }
+    await createTagRule(
+      store.db,
+      ws.id,
+      { trigger: 'event', name: 'buyers', eventType: 'order', minCount: 2, withinDays: 30, tag: '复购' },
+      { actor: 'bench', now },
+    );
+    const index = audienceIndexFor(store);
+    // Built before ingestion, so what follows measures the live catch-up, not a rebuild.
+    await index.count(ws.id, 'did view within 30d', { at: now });
+
+    const random = rng(7);
+    const span = 60 * 86_400_000;
+    const started = performance.now();
+    let ingested = 0;
+    for (let b = 0; b < total; b += BATCH) {
+      const items: EventImportItem[] = [];
+      for (let i = b; i < Math.min(total, b + BATCH); i++) {
+        items.push({
+          line: i + 1,
+          row: {
+            id: `e${i}`,
+            contactExternalId: `u${Math.floor(random() * contacts)}`,
+            type: TYPES[i % TYPES.length]!,
+            at: now.getTime() - Math.floor(random() * span),
+            props: { content: `c${i % 500}` },
+            source: { kind: SOURCES[i % SOURCES.length]!, id: `s${i % 200}` },
+          },
+        });
+      }
+      ingested += (await ingestEvents(store.db, ws.id, items, now, { onListenerError: () => undefined }))
+        .ingested;
+    }
+    const ingestSeconds = (performance.now() - started) / 1000;
+    const viewers = await index.count(ws.id, 'did view within 30d', { at: now });
+    const totalSeconds = (performance.now() - started) / 1000;
+    if (ingested !== total || viewers === 0)
+      throw new Error(`ingested ${ingested} of ${total}, ${viewers} viewers`);
+
+    emit('events', 'ingest_events_per_s', total / ingestSeconds, 'events/s');
+    emit('events', 'ingest_plus_index_events_per_s', total / totalSeconds, 'events/s');
+    emit('events', 'ingest_seconds', ingestSeconds, 's');
+    emit('events', 'index_catch_up_seconds', totalSeconds - ingestSeconds, 's');
+    emit('events', 'rss', rssMb(), 'MB');
+    await index.close();
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
