@@ -6,6 +6,8 @@ import { registerEventRoutes } from './audience/events/events.routes.js';
 import { registerTagRuleRoutes } from './audience/rules/rules.routes.js';
 import { registerTagRoutes } from './audience/tags/tags.routes.js';
 import { registerSegmentRoutes } from './audience/saved-segments/segments.routes.js';
+import { registerTouchRoutes } from './automation/dispatch/touches.routes.js';
+import { registerSimulatorRoutes } from './channels/simulator/simulator.routes.js';
 import type { AppDeps, GuimiApp, RouteRegistrar } from './platform/http/context.js';
 import { createHttpApp, publishOpenApi } from './platform/http/create-http-app.js';
 import { serveConsole } from './platform/http/console-static.js';

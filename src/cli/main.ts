@@ -5,6 +5,7 @@ import { registerAccessCommands } from '../access/access.cli.js';
 import { registerContentCommands } from '../content/content.cli.js';
 import { registerEventCommands } from '../audience/events/events.cli.js';
 import { registerSegmentCommands } from '../audience/saved-segments/segment.cli.js';
+import { registerTouchCommands } from '../automation/dispatch/touches.cli.js';
 import { registerWorkerCommands } from '../automation/worker.cli.js';
 import { systemClock, type Clock } from '../platform/clock.js';
 import { loadConfig, type Config } from '../platform/config.js';
