@@ -119,7 +119,13 @@ export function RuleForm({ slug, onCreated }: { slug: string; onCreated: (r: Tag
             hint={t('aud.rules.withinDaysHint')}
             error={fields.withinDays}
           >
-            <input type="number" min={1} value={f.withinDays} onChange={set('withinDays')} />
+            <input
+              type="number"
+              min={1}
+              value={f.withinDays}
+              onChange={set('withinDays')}
+              data-testid="rule-within-days"
+            />
           </Field>
           <Field label={t('aud.rules.props')} hint={t('aud.rules.propsHint')} error={fields.props}>
             <textarea rows={2} value={f.props} onChange={set('props')} placeholder="sku=A1" />

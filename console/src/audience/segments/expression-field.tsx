@@ -56,6 +56,7 @@ function LiveCountBadge({ live }: { live: LiveCount }) {
       aria-busy={counting}
       data-testid="segment-count"
       data-state={live.status}
+      data-expression={live.status === 'ok' ? live.expression : undefined}
     >
       {shown === null ? t('aud.seg.counting') : t('aud.seg.count', { n: fmt(shown) })}
     </span>

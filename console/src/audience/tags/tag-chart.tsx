@@ -27,6 +27,8 @@ export function TagChart({ tags }: { tags: Tag[] }) {
     const chart = echarts.init(el, null, { renderer: 'svg' });
     const accent = getComputedStyle(document.documentElement).getPropertyValue('--accent').trim();
     chart.setOption({
+      // A small static figure: no grow-in animation, so it reads at once (and in screenshots).
+      animation: false,
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: { type: 'value', minInterval: 1 },
