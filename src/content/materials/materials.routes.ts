@@ -13,6 +13,7 @@ import {
   PageQuery,
   WorkspaceParam,
 } from '../../platform/http/schemas.js';
+import { parseInput } from '../parse-input.js';
 import { addCardMaterial } from './add-card-material.js';
 import { addFileMaterial, FileMaterialMeta } from './add-file-material.js';
 import { CardMaterialInput, type CardMaterial } from './card-input.js';
@@ -94,8 +95,9 @@ export const registerMaterialRoutes: RouteRegistrar = (app, deps) => {
       summary: 'Add a material: a file (multipart/form-data) or a text or card (JSON)',
       request: {
         params: WorkspaceParam,
+        // Not `required`: with two media types, each validator then runs only for its own type.
         body: {
-          required: true,
+          required: false,
           content: {
             'multipart/form-data': { schema: UploadForm },
             'application/json': { schema: CardMaterialInput },
@@ -110,6 +112,11 @@ export const registerMaterialRoutes: RouteRegistrar = (app, deps) => {
     async (c) => {
       const a = accessOf(c);
       const type = c.req.header('content-type') ?? '';
+      if (!type)
+        throw new AppError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          'send multipart/form-data (a file) or JSON (a text or card)',
+        );
       if (!type.toLowerCase().startsWith('multipart/form-data')) {
         // Validated against CardMaterialInput by the route (typed as the union of both bodies).
         const card = c.req.valid('json') as CardMaterial;
@@ -122,7 +129,11 @@ export const registerMaterialRoutes: RouteRegistrar = (app, deps) => {
       const file = form.file;
       if (!(file instanceof File))
         throw new AppError('VALIDATION', 'form: a "file" part is required', { field: 'file' });
-      const meta = FileMaterialMeta.parse(typeof form.metadata === 'string' ? parseJson(form.metadata) : {});
+      const meta = parseInput(
+        FileMaterialMeta,
+        typeof form.metadata === 'string' ? parseJson(form.metadata) : {},
+        'metadata',
+      );
       const bytes = new Uint8Array(await file.arrayBuffer());
       const m = await addFileMaterial(
         deps.store.db,

@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import type { Db } from '../../platform/store/database.js';
 import type { MaterialTable } from '../content-tables.js';
+import { parseInput } from '../parse-input.js';
 import { CardMaterialInput, cardData, checkCardRefs } from './card-input.js';
 import {
   checkFolder,
@@ -46,7 +47,11 @@ export async function updateMaterial(
         },
       );
     }
-    const card = CardMaterialInput.parse({ ...p.data, kind: row.kind, title: p.title ?? row.title });
+    const card = parseInput(
+      CardMaterialInput,
+      { ...p.data, kind: row.kind, title: p.title ?? row.title },
+      'data',
+    );
     const data = cardData(card);
     await checkCardRefs(db, workspaceId, data);
     set.data = JSON.stringify(data);
