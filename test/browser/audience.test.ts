@@ -157,6 +157,26 @@ describe('console audience', () => {
     );
     await page.screenshot({ path: '/tmp/audience-segments.png', fullPage: true });
 
+    // An analyst reads the same audience with phones masked, and is offered no import or save.
+    const analyst = { email: 'analyst@guimi.test', password: 'analyst-password-1' };
+    const added = await apiFromPage(page, 'POST', '/api/v1/workspaces/moms/members', {
+      ...analyst,
+      role: 'analyst',
+    });
+    expect(added.status).toBe(201);
+    const second = await openPage(browser);
+    await login(second.page, server.url, analyst);
+    await second.page.goto(`${server.url}/w/moms/audience/contacts`);
+    const masked = second.page.locator('[data-testid="contact-row"][data-external-id="u1"]');
+    expect(await masked.getByTestId('contact-phone').textContent()).toBe('+86 138****8001');
+    await second.page.getByTestId('audience-tab-import').click();
+    expect(await second.page.getByTestId('import-panel').textContent()).toContain('只能查看');
+    await second.page.getByTestId('audience-tab-segments').click();
+    expect(await typeAndCount(second.page, 'segment:shanghai-moms')).toBe('2 人');
+    expect(await second.page.getByTestId('segment-save').count()).toBe(0);
+    expect(second.errors).toEqual([]);
+    await second.context.close();
+
     expect(errors).toEqual([]);
     await context.close();
   });
