@@ -18,6 +18,7 @@ class Slot {
   /** Bounds of every event time ever added (erasure does not shrink them: still bounds). */
   minAt = Infinity;
   maxAt = -Infinity;
+  maxId = 0;
 
   push(id: number, at: number): void {
     this.recIds = grown(this.recIds, this.n + 1);
@@ -26,6 +27,7 @@ class Slot {
     this.recAts[this.n++] = at;
     if (at < this.minAt) this.minAt = at;
     if (at > this.maxAt) this.maxAt = at;
+    if (id > this.maxId) this.maxId = id;
   }
 
   erase(id: number): void {
@@ -118,12 +120,14 @@ export class EventColumn {
         : [...this.slots].filter(([s]) => s >= first && s <= last).map(([, slot]) => slot);
     for (const slot of slots) {
       if (!slot) continue;
-      for (let r = 0; r < slot.n; r++) {
-        const at = slot.recAts[r]!;
+      const { recAts, recIds, n } = slot;
+      if (slot.maxId >= scratch.length) scratch = grown(scratch, slot.maxId + 1);
+      const counts = scratch;
+      for (let r = 0; r < n; r++) {
+        const at = recAts[r]!;
         if (at <= start || at > end) continue;
-        const id = slot.recIds[r]!;
-        if (id >= scratch.length) scratch = grown(scratch, id + 1);
-        if (scratch[id]!++ === 0) touched.push(id);
+        const id = recIds[r]!;
+        if (counts[id]!++ === 0) touched.push(id);
       }
     }
     for (const id of touched) {

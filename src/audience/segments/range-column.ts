@@ -1,11 +1,12 @@
 // One number per contact, for range queries on many distinct values (created_at ms, numeric attributes,
 // birth years). Values fall into ordered buckets (a bucket key never decreases as the value grows), each
-// bucket a bitmap; a range takes its inner buckets whole and checks exact values only in edge buckets
-// whose values are not all inside the range.
+// bucket a bitmap; a range takes its inner buckets whole (by groups of 32 consecutive bucket keys when a
+// whole group is inside) and checks exact values only in edge buckets not wholly inside the range.
 import { RoaringBitmap32, grown, union } from './bitmap.js';
 import type { Bitmap } from './bitmap.js';
 
 interface Bucket {
+  key: number;
   ids: Bitmap;
   /** Bounds of every value ever put in the bucket (removal does not shrink them: still bounds). */
   min: number;
@@ -22,6 +23,8 @@ export interface NumberRange {
   hiInclusive: boolean;
 }
 
+/** Bucket keys per group: a group's bitmap is the union of its buckets. */
+const GROUP = 32;
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
 
@@ -36,6 +39,7 @@ export class RangeColumn {
   readonly present = new RoaringBitmap32();
   private values = new Float64Array(0);
   private readonly buckets = new Map<number, Bucket>();
+  private readonly groups = new Map<number, Bitmap>();
   private sortedKeys: number[] | undefined;
 
   constructor(private readonly bucketOf: (v: number) => number) {}
@@ -49,7 +53,9 @@ export class RangeColumn {
     const old = this.get(id);
     if (old === value) return;
     if (old !== undefined) {
-      this.buckets.get(this.bucketOf(old))!.ids.delete(id);
+      const key = this.bucketOf(old);
+      this.buckets.get(key)!.ids.delete(id);
+      this.groups.get(Math.floor(key / GROUP))!.delete(id);
       this.values[id] = NaN;
       this.present.delete(id);
     }
@@ -58,6 +64,7 @@ export class RangeColumn {
     this.values[id] = value;
     this.present.add(id);
     this.bucket(value).ids.add(id);
+    this.group(this.bucketOf(value)).add(id);
   }
 
   /** Bulk load for contacts that have no value in this column yet. */
@@ -77,6 +84,7 @@ export class RangeColumn {
     }
     for (const bucket of touched) {
       bucket.ids.addMany(bucket.pending!);
+      this.group(bucket.key).addMany(bucket.pending!);
       bucket.pending = undefined;
     }
     this.present.addMany(ids);
@@ -89,10 +97,22 @@ export class RangeColumn {
     const inside = (v: number) =>
       (range.loInclusive ? v >= range.lo : v > range.lo) &&
       (range.hiInclusive ? v <= range.hi : v < range.hi);
-    const first = range.lo === -Infinity ? 0 : lowerBound(keys, this.bucketOf(range.lo));
-    const lastKey = range.hi === Infinity ? Infinity : this.bucketOf(range.hi);
-    for (let k = first; k < keys.length && keys[k]! <= lastKey; k++) {
-      const bucket = this.buckets.get(keys[k]!)!;
+    const loKey = range.lo === -Infinity ? -Infinity : this.bucketOf(range.lo);
+    const hiKey = range.hi === Infinity ? Infinity : this.bucketOf(range.hi);
+    for (
+      let k = loKey === -Infinity ? 0 : lowerBound(keys, loKey);
+      k < keys.length && keys[k]! <= hiKey;
+      k++
+    ) {
+      const key = keys[k]!;
+      const g = Math.floor(key / GROUP);
+      // Buckets strictly between the edge buckets hold only values inside the range.
+      if (g * GROUP > loKey && g * GROUP + GROUP - 1 < hiKey) {
+        parts.push(this.groups.get(g)!);
+        while (k + 1 < keys.length && Math.floor(keys[k + 1]! / GROUP) === g) k++;
+        continue;
+      }
+      const bucket = this.buckets.get(key)!;
       if (inside(bucket.min) && inside(bucket.max)) parts.push(bucket.ids);
       else if (bucket.max >= range.lo && bucket.min <= range.hi) {
         for (const id of bucket.ids.toUint32Array()) if (inside(this.values[id]!)) edge.push(id);
@@ -105,13 +125,14 @@ export class RangeColumn {
   runOptimize(): void {
     this.present.runOptimize();
     for (const b of this.buckets.values()) b.ids.runOptimize();
+    for (const g of this.groups.values()) g.runOptimize();
   }
 
   private bucket(v: number): Bucket {
     const key = this.bucketOf(v);
     let bucket = this.buckets.get(key);
     if (!bucket) {
-      bucket = { ids: new RoaringBitmap32(), min: v, max: v };
+      bucket = { key, ids: new RoaringBitmap32(), min: v, max: v };
       this.buckets.set(key, bucket);
       this.sortedKeys = undefined;
     } else {
@@ -119,6 +140,16 @@ export class RangeColumn {
       if (v > bucket.max) bucket.max = v;
     }
     return bucket;
+  }
+
+  private group(key: number): Bitmap {
+    const g = Math.floor(key / GROUP);
+    let ids = this.groups.get(g);
+    if (!ids) {
+      ids = new RoaringBitmap32();
+      this.groups.set(g, ids);
+    }
+    return ids;
   }
 
   private keys(): number[] {

@@ -21,11 +21,11 @@ export function parseDateLiteral(text: string): { ms: number; dateOnly: boolean 
   // Fast path for the store's own toISOString() form (index rebuilds parse millions of them).
   if (text.length === 24 && CANONICAL.test(text)) {
     const ms = Date.parse(text);
-    const year = +text.slice(0, 4);
-    const month = +text.slice(5, 7);
+    const year = digits(text, 0, 4);
+    const month = digits(text, 5, 7);
     const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 1 : 0;
     // Date.parse rolls 02-31 over into March and accepts 24:00; both are refused below.
-    const valid = +text.slice(8, 10) <= (MONTH_DAYS[month - 1] ?? 0) + leap && +text.slice(11, 13) < 24;
+    const valid = digits(text, 8, 10) <= (MONTH_DAYS[month - 1] ?? 0) + leap && digits(text, 11, 13) < 24;
     if (!Number.isNaN(ms) && valid) return { ms, dateOnly: false };
   }
   const m = ISO.exec(text);
@@ -43,6 +43,12 @@ export function parseDateLiteral(text: string): { ms: number; dateOnly: boolean 
     offset = sign * (+zone.slice(1, 3) * 60 + +zone.slice(4, 6)) * 60_000;
   }
   return { ms: ms - offset, dateOnly: h === '' };
+}
+
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
 }
 
 /** Half-open [lo, hi) epoch-ms interval; ±Infinity for an open side. */
