@@ -49,7 +49,12 @@ export async function startGuimi(opts: StartOptions): Promise<RunningGuimi> {
     );
     const demo =
       config.GUIMI_DEMO && owner
-        ? await seedDemo(store.db, { ownerUserId: owner.user.id, timezone: config.GUIMI_TIMEZONE, clock })
+        ? await seedDemo(store.db, {
+            ownerUserId: owner.user.id,
+            timezone: config.GUIMI_TIMEZONE,
+            clock,
+            dataDir: config.GUIMI_DATA_DIR,
+          })
         : null;
     const deps: AppDeps = { store, clock, config, logger, loginLimiter: new RateLimiter(10, 15 * 60_000) };
     scheduler = await startScheduler({

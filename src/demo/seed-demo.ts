@@ -1,5 +1,6 @@
 // The demo workspace: a cosmetics brand like the seeds' (a DTC skincare brand selling to 18–35-year-old
 // women in big cities). Each domain adds its own demo data through a factory listed here.
+import { seedContentDemo } from '../content/demo/content-demo.js';
 import { recordAudit } from '../platform/audit.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/store/database.js';
@@ -12,15 +13,22 @@ export interface DemoContext {
   db: Db;
   workspace: Workspace;
   clock: Clock;
+  /** GUIMI_DATA_DIR: where material files are stored. */
+  dataDir: string;
 }
 
 /** Domain seed factories, run in order on a fresh demo workspace. Later issues append theirs. */
-const demoFactories: { name: string; seed(ctx: DemoContext): Promise<void> }[] = [];
+const demoFactories: { name: string; seed(ctx: DemoContext): Promise<void> }[] = [
+  {
+    name: 'content',
+    seed: (ctx) => seedContentDemo({ ...ctx, workspaceId: ctx.workspace.id }),
+  },
+];
 
 /** Creates the demo workspace when the store has no workspace yet; returns it, or null when skipped. */
 export async function seedDemo(
   db: Db,
-  opts: { ownerUserId: string; timezone: string; clock: Clock },
+  opts: { ownerUserId: string; timezone: string; clock: Clock; dataDir: string },
 ): Promise<Workspace | null> {
   const any = await db.selectFrom('workspaces').select('id').limit(1).executeTakeFirst();
   if (any) return null;
@@ -34,7 +42,7 @@ export async function seedDemo(
       now: opts.clock.now(),
     },
   );
-  for (const f of demoFactories) await f.seed({ db, workspace, clock: opts.clock });
+  for (const f of demoFactories) await f.seed({ db, workspace, clock: opts.clock, dataDir: opts.dataDir });
   await recordAudit(db, {
     workspaceId: workspace.id,
     actor: 'system:demo',
