@@ -8,6 +8,9 @@ import { registerTagRoutes } from './audience/tags/tags.routes.js';
 import { registerSegmentRoutes } from './audience/saved-segments/segments.routes.js';
 import { registerTouchRoutes } from './automation/dispatch/touches.routes.js';
 import { registerSimulatorRoutes } from './channels/simulator/simulator.routes.js';
+import { registerFlowRoutes } from './automation/flows/flows.routes.js';
+import { registerFlowRunRoutes } from './automation/flows/flow-runs.routes.js';
+import { registerSimulateRoutes } from './automation/simulate/simulate.routes.js';
 import type { AppDeps, GuimiApp, RouteRegistrar } from './platform/http/context.js';
 import { createHttpApp, publishOpenApi } from './platform/http/create-http-app.js';
 import { serveConsole } from './platform/http/console-static.js';
@@ -24,6 +27,9 @@ const domainRoutes: RouteRegistrar[] = [
   registerEventRoutes,
   registerSegmentRoutes,
   registerContentRoutes,
+  registerFlowRoutes,
+  registerFlowRunRoutes,
+  registerSimulateRoutes,
 ];
 
 export function buildApp(deps: AppDeps, consoleDir?: string): GuimiApp {

@@ -15,6 +15,8 @@ import { registerWorkspaceCommands } from '../workspaces/workspaces.cli.js';
 import { registerKocSelectCommand } from '../koc/koc-select.cli.js';
 import type { CliContext, CliIo } from './context.js';
 import { registerServeCommands } from './serve.cli.js';
+import { registerFlowCommands } from '../automation/flows/flows.cli.js';
+import { registerSimulateCommand } from '../automation/simulate/simulate.cli.js';
 
 const registrars = [
   registerServeCommands,
@@ -24,6 +26,8 @@ const registrars = [
   registerKocSelectCommand,
   registerContentCommands,
   registerSegmentCommands,
+  registerFlowCommands,
+  registerSimulateCommand,
 ];
 
 export interface RunOptions {

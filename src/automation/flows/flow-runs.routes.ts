@@ -3,7 +3,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../../platform/auth/principal.js';
 import type { RouteRegistrar } from '../../platform/http/context.js';
 import { accessOf, guard } from '../../platform/http/guards.js';
-import { errorResponses, jsonBody, jsonContent, PageQuery, WorkspaceParam } from '../../platform/http/schemas.js';
+import {
+  errorResponses,
+  jsonBody,
+  jsonContent,
+  PageQuery,
+  WorkspaceParam,
+} from '../../platform/http/schemas.js';
 import { completeTask, listTasks } from './flow-tasks.js';
 import { FlowParams } from './flows.routes.js';
 import { listContactRuns, listFlowRuns } from './list-flow-runs.js';
@@ -41,7 +47,11 @@ const Task = z
     completedBy: z.string().nullable(),
   })
   .openapi('FlowTask');
-const RunsPage = z.object({ items: z.array(Run), nextCursor: z.string().nullable(), counts: z.record(z.string(), z.number()) });
+const RunsPage = z.object({
+  items: z.array(Run),
+  nextCursor: z.string().nullable(),
+  counts: z.record(z.string(), z.number()),
+});
 const TasksPage = z.object({ items: z.array(Task), nextCursor: z.string().nullable() });
 const States = z.enum(['active', 'waiting', 'exited', 'completed']);
 
@@ -58,7 +68,12 @@ export const registerFlowRunRoutes: RouteRegistrar = (app, deps) => {
       responses: { 200: jsonContent(RunsPage, 'Runs'), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => {
-      const r = await listFlowRuns(deps.store.db, accessOf(c).workspace.id, c.req.valid('param').id, c.req.valid('query'));
+      const r = await listFlowRuns(
+        deps.store.db,
+        accessOf(c).workspace.id,
+        c.req.valid('param').id,
+        c.req.valid('query'),
+      );
       return c.json(RunsPage.parse(r), 200);
     },
   );
@@ -69,11 +84,26 @@ export const registerFlowRunRoutes: RouteRegistrar = (app, deps) => {
       path: `${ws}/contacts/{contactId}/flow-runs`,
       tags: ['flows'],
       summary: "A contact's runs in every flow",
-      request: { params: WorkspaceParam.extend({ contactId: z.coerce.number().int().positive().openapi({ param: { name: 'contactId', in: 'path' } }) }) },
-      responses: { 200: jsonContent(z.object({ items: z.array(Run) }), 'Runs'), ...errorResponses(400, 401, 403, 404) },
+      request: {
+        params: WorkspaceParam.extend({
+          contactId: z.coerce
+            .number()
+            .int()
+            .positive()
+            .openapi({ param: { name: 'contactId', in: 'path' } }),
+        }),
+      },
+      responses: {
+        200: jsonContent(z.object({ items: z.array(Run) }), 'Runs'),
+        ...errorResponses(400, 401, 403, 404),
+      },
     }),
     async (c) => {
-      const items = await listContactRuns(deps.store.db, accessOf(c).workspace.id, c.req.valid('param').contactId);
+      const items = await listContactRuns(
+        deps.store.db,
+        accessOf(c).workspace.id,
+        c.req.valid('param').contactId,
+      );
       return c.json({ items: z.array(Run).parse(items) }, 200);
     },
   );
@@ -84,10 +114,20 @@ export const registerFlowRunRoutes: RouteRegistrar = (app, deps) => {
       path: `${ws}/flow-tasks`,
       tags: ['flows'],
       summary: 'Follow-up tasks for people (filter by status and assignee)',
-      request: { params: WorkspaceParam, query: PageQuery.extend({ status: z.enum(['open', 'done', 'cancelled']).optional(), assignee: z.string().optional() }) },
+      request: {
+        params: WorkspaceParam,
+        query: PageQuery.extend({
+          status: z.enum(['open', 'done', 'cancelled']).optional(),
+          assignee: z.string().optional(),
+        }),
+      },
       responses: { 200: jsonContent(TasksPage, 'Tasks'), ...errorResponses(400, 401, 403, 404) },
     }),
-    async (c) => c.json(TasksPage.parse(await listTasks(deps.store.db, accessOf(c).workspace.id, c.req.valid('query'))), 200),
+    async (c) =>
+      c.json(
+        TasksPage.parse(await listTasks(deps.store.db, accessOf(c).workspace.id, c.req.valid('query'))),
+        200,
+      ),
   );
   app.openapi(
     createRoute({
@@ -96,12 +136,21 @@ export const registerFlowRunRoutes: RouteRegistrar = (app, deps) => {
       path: `${ws}/flow-tasks/{id}/complete`,
       tags: ['flows'],
       summary: 'Complete a task',
-      request: { params: FlowParams, body: jsonBody(z.strictObject({ note: z.string().max(2000).optional() })) },
+      request: {
+        params: FlowParams,
+        body: jsonBody(z.strictObject({ note: z.string().max(2000).optional() })),
+      },
       responses: { 200: jsonContent(Task, 'Completed'), ...errorResponses(400, 401, 403, 404, 409, 415) },
     }),
     async (c) => {
       const a = accessOf(c);
-      const t = await completeTask(deps.store.db, a.workspace.id, c.req.valid('param').id, c.req.valid('json'), { actor: actorOf(a.principal), now: deps.clock.now() });
+      const t = await completeTask(
+        deps.store.db,
+        a.workspace.id,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        { actor: actorOf(a.principal), now: deps.clock.now() },
+      );
       return c.json(Task.parse(t), 200);
     },
   );

@@ -26,11 +26,20 @@ export function registerFlowCommands(program: Command, ctx: CliContext): void {
       const { db } = await ctx.store();
       const ws = await getWorkspaceBySlug(db, o.workspace);
       const items = await applyFlowFile(db, ws.id, text, file, { actor: 'cli', now: ctx.clock.now() });
-      report(ctx, o.json, { items }, () => items.map((f) => `${f.result}\t${f.name}\tv${f.version}\t${f.status}`).join('\n') || 'No flows in the file.');
+      report(
+        ctx,
+        o.json,
+        { items },
+        () =>
+          items.map((f) => `${f.result}\t${f.name}\tv${f.version}\t${f.status}`).join('\n') ||
+          'No flows in the file.',
+      );
     });
   flows
     .command('export')
-    .description('write the workspace flows: --out DIR (one YAML per flow), --out FILE (.yaml/.json), else stdout')
+    .description(
+      'write the workspace flows: --out DIR (one YAML per flow), --out FILE (.yaml/.json), else stdout',
+    )
     .requiredOption('--workspace <slug>', 'workspace slug')
     .option('--out <path>', 'a directory or a .yaml/.yml/.json file')
     .option('--json', 'print JSON')
@@ -58,7 +67,8 @@ function writeExport(out: string, defs: FlowDefinition[]): string[] {
     return [out];
   }
   mkdirSync(out, { recursive: true });
-  if (!statSync(out).isDirectory()) throw new AppError('BAD_REQUEST', `${out} is not a directory`, { option: '--out' });
+  if (!statSync(out).isDirectory())
+    throw new AppError('BAD_REQUEST', `${out} is not a directory`, { option: '--out' });
   return defs.map((d) => {
     const path = join(out, `${d.name.replace(/[^\p{L}\p{N}_.-]+/gu, '-')}.yaml`);
     writeFileSync(path, stringify(d));

@@ -22,9 +22,15 @@ export const FlowSchema = z
     definition: z.record(z.string(), z.unknown()),
   })
   .openapi('Flow');
-const SaveResult = z.object({ flow: FlowSchema, created: z.boolean(), versioned: z.boolean() }).openapi('FlowSaveResult');
-export const FlowParams = WorkspaceParam.extend({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
-const Definition = z.record(z.string(), z.unknown()).openapi('FlowDefinition', { description: 'a flow definition, as in a flow file' });
+const SaveResult = z
+  .object({ flow: FlowSchema, created: z.boolean(), versioned: z.boolean() })
+  .openapi('FlowSaveResult');
+export const FlowParams = WorkspaceParam.extend({
+  id: z.string().openapi({ param: { name: 'id', in: 'path' } }),
+});
+const Definition = z
+  .record(z.string(), z.unknown())
+  .openapi('FlowDefinition', { description: 'a flow definition, as in a flow file' });
 const Actions = ['activate', 'pause', 'archive'] as const;
 const target = { activate: 'active', pause: 'paused', archive: 'archived' } as const;
 
@@ -38,9 +44,16 @@ export const registerFlowRoutes: RouteRegistrar = (app, deps) => {
       tags: ['flows'],
       summary: 'Flows of the workspace',
       request: { params: WorkspaceParam },
-      responses: { 200: jsonContent(z.object({ items: z.array(FlowSchema) }), 'Flows'), ...errorResponses(401, 403, 404) },
+      responses: {
+        200: jsonContent(z.object({ items: z.array(FlowSchema) }), 'Flows'),
+        ...errorResponses(401, 403, 404),
+      },
     }),
-    async (c) => c.json({ items: z.array(FlowSchema).parse(await listFlows(deps.store.db, accessOf(c).workspace.id)) }, 200),
+    async (c) =>
+      c.json(
+        { items: z.array(FlowSchema).parse(await listFlows(deps.store.db, accessOf(c).workspace.id)) },
+        200,
+      ),
   );
   app.openapi(
     createRoute({
@@ -54,7 +67,10 @@ export const registerFlowRoutes: RouteRegistrar = (app, deps) => {
     }),
     async (c) => {
       const a = accessOf(c);
-      const r = await saveFlow(deps.store.db, a.workspace.id, c.req.valid('json'), { actor: actorOf(a.principal), now: deps.clock.now() });
+      const r = await saveFlow(deps.store.db, a.workspace.id, c.req.valid('json'), {
+        actor: actorOf(a.principal),
+        now: deps.clock.now(),
+      });
       return c.json(SaveResult.parse(r), 200);
     },
   );
@@ -86,7 +102,10 @@ export const registerFlowRoutes: RouteRegistrar = (app, deps) => {
     async (c) => {
       const a = accessOf(c);
       const ctx = { actor: actorOf(a.principal), now: deps.clock.now(), flowId: c.req.valid('param').id };
-      return c.json(SaveResult.parse(await saveFlow(deps.store.db, a.workspace.id, c.req.valid('json'), ctx)), 200);
+      return c.json(
+        SaveResult.parse(await saveFlow(deps.store.db, a.workspace.id, c.req.valid('json'), ctx)),
+        200,
+      );
     },
   );
   app.openapi(
@@ -96,13 +115,20 @@ export const registerFlowRoutes: RouteRegistrar = (app, deps) => {
       path: `${base}/{id}/{action}`,
       tags: ['flows'],
       summary: 'Activate, pause or archive a flow (archiving exits its runs)',
-      request: { params: FlowParams.extend({ action: z.enum(Actions).openapi({ param: { name: 'action', in: 'path' } }) }) },
+      request: {
+        params: FlowParams.extend({
+          action: z.enum(Actions).openapi({ param: { name: 'action', in: 'path' } }),
+        }),
+      },
       responses: { 200: jsonContent(FlowSchema, 'Flow'), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => {
       const a = accessOf(c);
       const { id, action } = c.req.valid('param');
-      const v = await setFlowStatus(deps.store.db, a.workspace.id, id, target[action], { actor: actorOf(a.principal), now: deps.clock.now() });
+      const v = await setFlowStatus(deps.store.db, a.workspace.id, id, target[action], {
+        actor: actorOf(a.principal),
+        now: deps.clock.now(),
+      });
       return c.json(FlowSchema.parse(v), 200);
     },
   );
