@@ -173,4 +173,15 @@ describe('evaluateSegment', () => {
     for (const text of texts) expect(ids(bulk, text), text).toEqual(ids(single, text));
     expect(ids(bulk, 'city = 上海').length).toBe(100);
   });
+
+  it('bulk upserts of known or repeated ids replace values in batch order', () => {
+    const index = sample();
+    index.upsertContacts(
+      [9, 1, 9],
+      [contact({ city: '北京' }), contact({ city: '杭州' }), contact({ city: '深圳', attrs: { level: 7 } })],
+    );
+    expect(ids(index, 'city = 深圳 AND attr.level = 7')).toEqual([9]);
+    expect(ids(index, 'city = 北京')).toEqual([2]);
+    expect(ids(index, 'city = 杭州 AND tag:宝妈')).toEqual([1]);
+  });
 });

@@ -80,12 +80,13 @@ export class SegmentIndex {
     const createdAt = new Pending<number>();
     const attrNum = new Map<string, Pending<number>>();
     const attrText = new Map<string, Pending<string>>();
+    const later: number[] = [];
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k]!;
       const row = rows[k]!;
       checkId(id);
       if (this.universe.has(id) || !fresh.tryAdd(id)) {
-        this.upsertContact(id, row);
+        later.push(k); // known, or repeated in this batch: applied after the bulk load, in order
         continue;
       }
       STRING_FIELDS.forEach((f, i) => strings[i]!.push(id, row[f]));
@@ -104,6 +105,7 @@ export class SegmentIndex {
     for (const [key, p] of attrNum) this.attrColumns(key).num.setMany(p.ids, p.values);
     for (const [key, p] of attrText) this.attrColumns(key).text.setMany(p.ids, p.values);
     this.universe.orInPlace(fresh);
+    for (const k of later) this.upsertContact(ids[k]!, rows[k]!);
   }
 
   /** Erasure: the contact leaves every bitmap and column, events included. */
