@@ -15,6 +15,7 @@ export const audienceEn: Record<keyof typeof audienceZhCN, string> = {
   'aud.confirmDelete': 'Confirm delete',
 
   'aud.contacts.search': 'Search name, external id, city, phone',
+  'aud.contacts.export': 'Export all as CSV',
   'aud.contacts.tagFilter': 'Filter by tag',
   'aud.contacts.allTags': 'All tags',
   'aud.contacts.empty': 'No contacts yet. Upload a CSV or JSONL file under “Import”.',

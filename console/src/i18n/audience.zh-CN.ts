@@ -13,6 +13,7 @@ export const audienceZhCN = {
   'aud.confirmDelete': '确认删除',
 
   'aud.contacts.search': '搜索姓名、外部 ID、城市、手机号',
+  'aud.contacts.export': '导出全部 CSV',
   'aud.contacts.tagFilter': '按标签筛选',
   'aud.contacts.allTags': '全部标签',
   'aud.contacts.empty': '还没有联系人。可在“导入”中上传 CSV 或 JSONL 文件。',

@@ -64,6 +64,14 @@ export function ContactsPanel({ workspace }: { workspace: Workspace }) {
             </option>
           ))}
         </select>
+        <a
+          className="btn"
+          href={wsPath(workspace.slug, 'exports', 'contacts.csv')}
+          download
+          data-testid="contacts-export"
+        >
+          {t('aud.contacts.export')}
+        </a>
       </div>
       <div className="card card-flush">
         <ErrorBanner error={list.error} onRetry={list.reload} />

@@ -19,7 +19,7 @@ export function uploadType(fileName: string): string | null {
 }
 
 const ROUTE: Record<Kind, string[]> = {
-  contacts: ['contacts', 'import'],
+  contacts: ['imports', 'contacts'],
   events: ['events', 'upload'],
 };
 
