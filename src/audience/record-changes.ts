@@ -1,6 +1,8 @@
 // Writers of contacts and tags append to the change feed in the same transaction, so every process's
 // segment index (src/audience/index) picks the change up before its next count.
+import { sql } from 'kysely';
 import type { Db } from '../platform/store/database.js';
+import { dialectOf } from '../platform/store/dialect-of.js';
 import './audience-tables.js';
 
 export type ChangeKind = 'contact' | 'erase';
@@ -12,18 +14,14 @@ export async function recordChanges(
   kind: ChangeKind,
   now: Date,
 ): Promise<void> {
+  const ids = [...new Set(contactIds)];
+  if (ids.length === 0) return;
   const at = now.toISOString();
-  const rows = [...new Set(contactIds)].map((contact_id) => ({
-    workspace_id: workspaceId,
-    contact_id,
-    kind,
-    at,
-  }));
-  // Chunks keep each statement under SQLite's bound-parameter limit.
-  for (let i = 0; i < rows.length; i += 5000) {
-    await db
-      .insertInto('audience_changes')
-      .values(rows.slice(i, i + 5000))
-      .execute();
-  }
+  // The ids travel as one bound value: a 10,000-contact import batch appends its feed in one statement.
+  const list =
+    dialectOf(db) === 'postgres'
+      ? sql`select unnest(${ids}::bigint[])`
+      : sql`select value from json_each(${JSON.stringify(ids)})`;
+  await sql`insert into audience_changes (workspace_id, contact_id, kind, at)
+    select ${workspaceId}, ids.*, ${kind}, ${at} from (${list}) as ids`.execute(db);
 }

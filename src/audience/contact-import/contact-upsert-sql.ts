@@ -1,0 +1,124 @@
+// The import's bulk statements, one per dialect. A whole batch travels as ONE bound value (a JSON array
+// on SQLite, typed arrays on PostgreSQL), so a 10,000-row statement costs no query-builder work and stays
+// far from SQLite's bound-parameter limit.
+import { sql } from 'kysely';
+import type { ContactImportRow } from '../import/contact-row.js';
+import type { Db } from '../../platform/store/database.js';
+import { dialectOf } from '../../platform/store/dialect-of.js';
+
+export { dialectOf };
+
+export interface ExistingContact {
+  id: number;
+  external_id: string;
+  erased_at: string | null;
+  merged_into: number | null;
+}
+
+export async function selectExisting(
+  db: Db,
+  workspaceId: string,
+  externalIds: string[],
+): Promise<ExistingContact[]> {
+  const match =
+    dialectOf(db) === 'postgres'
+      ? sql`= any(${externalIds}::text[])`
+      : sql`in (select value from json_each(${JSON.stringify(externalIds)}))`;
+  const r = await sql<ExistingContact>`select id, external_id, erased_at, merged_into from contacts
+    where workspace_id = ${workspaceId} and external_id ${match}`.execute(db);
+  return r.rows.map((c) => ({ ...c, id: Number(c.id) }));
+}
+
+/** The highest contact id so far: on SQLite (one writer at a time) every id above it is a new row. */
+export async function maxContactId(db: Db): Promise<number> {
+  const r = await sql<{ m: number | null }>`select max(id) as m from contacts`.execute(db);
+  return Number(r.rows[0]?.m ?? 0);
+}
+
+export interface UpsertedContact {
+  id: number;
+  external_id: string;
+  /** PostgreSQL only: whether the row was inserted (xmax = 0) rather than updated. */
+  inserted?: boolean;
+}
+
+/**
+ * Inserts new contacts and updates existing ones; returns only rows that were inserted or really changed.
+ * An absent field never erases a stored one (imports fill in), and attributes merge key by key. Erased and
+ * merged contacts are left alone (the caller finds them among the rows not returned).
+ */
+export async function upsertContacts(
+  db: Db,
+  workspaceId: string,
+  rows: readonly ContactImportRow[],
+  now: Date,
+): Promise<UpsertedContact[]> {
+  const at = now.toISOString();
+  const pg = dialectOf(db) === 'postgres';
+  const fields = ['name', 'phone', 'gender', 'city', 'birth_year', 'source'] as const;
+  const differs = pg ? 'is distinct from' : 'is not';
+  const set = fields.map((f) => `${f} = coalesce(excluded.${f}, contacts.${f})`).join(', ');
+  const fieldChanged = fields.map((f) => `coalesce(excluded.${f}, contacts.${f}) ${differs} contacts.${f}`);
+  const merged = pg
+    ? `(contacts.attrs::jsonb || excluded.attrs::jsonb)`
+    : `json_patch(contacts.attrs, excluded.attrs)`;
+  const attrsChanged = pg
+    ? `${merged} ${differs} contacts.attrs::jsonb`
+    : `${merged} ${differs} json(contacts.attrs)`;
+  const conflict = sql.raw(`on conflict (workspace_id, external_id) do update set ${set},
+      attrs = case when excluded.attrs = '{}' then contacts.attrs else ${pg ? `${merged}::text` : merged} end,
+      updated_at = excluded.updated_at
+    where contacts.erased_at is null and contacts.merged_into is null
+      and (${[...fieldChanged, attrsChanged].join(' or ')})
+    returning id, external_id${pg ? ', xmax = 0 as inserted' : ''}`);
+  const columns = sql.raw(
+    'insert into contacts (workspace_id, external_id, name, phone, gender, city, birth_year, source, attrs, created_at, updated_at)',
+  );
+  if (pg) {
+    const col = <T>(pick: (r: ContactImportRow) => T | undefined) => rows.map((r) => pick(r) ?? null);
+    const r = await sql<UpsertedContact>`${columns}
+      select ${workspaceId}, t.*, ${at}, ${at} from unnest(
+        ${col((r) => r.externalId)}::text[], ${col((r) => r.name)}::text[], ${col((r) => r.phone)}::text[],
+        ${col((r) => r.gender)}::text[], ${col((r) => r.city)}::text[], ${col((r) => r.birthYear)}::int[],
+        ${col((r) => r.source)}::text[], ${rows.map((r) => JSON.stringify(r.attrs))}::text[]) as t
+      ${conflict}`.execute(db);
+    return r.rows.map((c) => ({ ...c, id: Number(c.id) }));
+  }
+  const json = JSON.stringify(
+    rows.map((r) => [r.externalId, r.name, r.phone, r.gender, r.city, r.birthYear, r.source, r.attrs]),
+  );
+  const r = await sql<UpsertedContact>`${columns}
+    select ${workspaceId}, value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6,
+      value->>7, ${at}, ${at} from json_each(${json}) where true
+    ${conflict}`.execute(db);
+  return r.rows;
+}
+
+/** Adds (contact, tag) pairs, keeping those already there; with `returning`, gives the contacts that gained one. */
+export async function insertContactTagPairs(
+  db: Db,
+  workspaceId: string,
+  contactIds: readonly number[],
+  tagIds: readonly string[],
+  addedBy: string,
+  now: Date,
+  returning: boolean,
+): Promise<number[]> {
+  if (contactIds.length === 0) return [];
+  const at = now.toISOString();
+  const tail = sql.raw(
+    `on conflict (contact_id, tag_id) do nothing${returning ? ' returning contact_id' : ''}`,
+  );
+  const head = sql.raw('insert into contact_tags (contact_id, tag_id, workspace_id, added_at, added_by)');
+  const r =
+    dialectOf(db) === 'postgres'
+      ? await sql<{ contact_id: number }>`${head}
+          select t.c, t.t, ${workspaceId}, ${at}, ${addedBy}
+          from unnest(${contactIds}::bigint[], ${tagIds}::text[]) as t(c, t) ${tail}`.execute(db)
+      : await sql<{ contact_id: number }>`${head}
+          select value->>0, value->>1, ${workspaceId}, ${at}, ${addedBy}
+          from json_each(${JSON.stringify(contactIds.map((c, i) => [c, tagIds[i]]))}) where true ${tail}`.execute(
+          db,
+        );
+  return r.rows.map((x) => Number(x.contact_id));
+}
