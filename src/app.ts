@@ -1,5 +1,6 @@
 // The composition root: the platform's HTTP app plus every domain's routes, then the console.
 import { registerAccessRoutes } from './access/access.routes.js';
+import { registerImportRoutes } from './audience/import.routes.js';
 import { registerContentRoutes } from './content/content.routes.js';
 import { registerContactRoutes } from './audience/contacts/contacts.routes.js';
 import { registerEventRoutes } from './audience/events/events.routes.js';
@@ -26,6 +27,7 @@ const domainRoutes: RouteRegistrar[] = [
   registerTagRuleRoutes,
   registerEventRoutes,
   registerSegmentRoutes,
+  registerImportRoutes,
   registerContentRoutes,
   registerFlowRoutes,
   registerFlowRunRoutes,

@@ -2,6 +2,7 @@
 // one error table (0 ok, 2 bad input, 1 failure).
 import { Command, CommanderError } from 'commander';
 import { registerAccessCommands } from '../access/access.cli.js';
+import { registerImportCommands } from '../audience/import.cli.js';
 import { registerContentCommands } from '../content/content.cli.js';
 import { registerEventCommands } from '../audience/events/events.cli.js';
 import { registerSegmentCommands } from '../audience/saved-segments/segment.cli.js';
@@ -26,6 +27,7 @@ const registrars = [
   registerKocSelectCommand,
   registerContentCommands,
   registerSegmentCommands,
+  registerImportCommands,
   registerFlowCommands,
   registerSimulateCommand,
 ];
