@@ -1,9 +1,12 @@
 // Event ingestion throughput on SQLite: 100,000 contacts, 1,000,000 events in batches of 10,000 through
 // the ingestion use-case (with an enabled rule on another event type, as in production), then the
-// audience index catching up with them. `npm run bench -- events [EVENTS] [CONTACTS]`
+// audience index catching up with them. Events arrive as a live stream does: roughly in time order
+// (an hour of jitter), each from a random contact.
+// `npm run bench -- events [EVENTS] [CONTACTS] [--cache-mb N]` (N: SQLite page cache, default the store's)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { ingestEvents } from '../src/audience/events/ingest-events.js';
 import type { EventImportItem } from '../src/audience/import/read-event-import.js';
 import { audienceIndexFor } from '../src/audience/index/audience-index.js';
@@ -13,15 +16,20 @@ import { createWorkspace } from '../src/workspaces/create-workspace.js';
 import { emit, rng, rssMb } from './lib.js';
 
 const BATCH = 10_000;
+const HOUR = 3_600_000;
 const TYPES = ['view', 'read', 'like', 'comment', 'share', 'click', 'message'];
 const SOURCES = ['koc', 'community', 'campaign', 'content', 'channel'] as const;
 
 export default async function run(args: string[]): Promise<void> {
-  const total = Number(args[0] ?? 1_000_000);
-  const contacts = Number(args[1] ?? 100_000);
+  const flag = args.indexOf('--cache-mb');
+  const cacheMb = flag >= 0 ? Number(args[flag + 1]) : undefined;
+  const [total = 1_000_000, contacts = 100_000] = args
+    .filter((_, i) => flag < 0 || (i !== flag && i !== flag + 1))
+    .map(Number);
   const dir = mkdtempSync(join(tmpdir(), 'guimi-bench-events-'));
   const store = await openStore({ dataDir: dir });
   try {
+    if (cacheMb) await sql`pragma cache_size = ${sql.raw(String(-cacheMb * 1024))}`.execute(store.db);
     const now = new Date('2026-11-23T00:00:00Z');
     const ws = await createWorkspace(
       store.db,
@@ -51,7 +59,7 @@ export default async function run(args: string[]): Promise<void> {
     await index.count(ws.id, 'did view within 30d', { at: now });
 
     const random = rng(7);
-    const span = 60 * 86_400_000;
+    const span = 60 * 86_400_000 - HOUR;
     const started = performance.now();
     let ingested = 0;
     for (let b = 0; b < total; b += BATCH) {
@@ -63,7 +71,7 @@ export default async function run(args: string[]): Promise<void> {
             id: `e${i}`,
             contactExternalId: `u${Math.floor(random() * contacts)}`,
             type: TYPES[i % TYPES.length]!,
-            at: now.getTime() - Math.floor(random() * span),
+            at: now.getTime() - span + Math.floor((i / total) * span + random() * HOUR),
             props: { content: `c${i % 500}` },
             source: { kind: SOURCES[i % SOURCES.length]!, id: `s${i % 200}` },
           },
@@ -83,6 +91,7 @@ export default async function run(args: string[]): Promise<void> {
     emit('events', 'ingest_seconds', ingestSeconds, 's');
     emit('events', 'index_catch_up_seconds', totalSeconds - ingestSeconds, 's');
     emit('events', 'rss', rssMb(), 'MB');
+    if (cacheMb) emit('events', 'sqlite_cache', cacheMb, 'MB');
     await index.close();
   } finally {
     await store.close();

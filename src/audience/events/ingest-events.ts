@@ -2,6 +2,7 @@
 // resolves contacts by external id in bulk, inserts idempotently by event id, runs the enabled event rules
 // on the new events, then tells the listeners (flows) after commit.
 import type { Db } from '../../platform/store/database.js';
+import type { EventImportRow } from '../import/event-row.js';
 import type { EventImportItem } from '../import/read-event-import.js';
 import { applyEventRules } from '../rules/apply-event-rules.js';
 import { insertEvents, type EventInsert } from './insert-events.js';
@@ -46,20 +47,26 @@ export async function ingestEvents(
   const ingested: IngestedEvent[] = [];
   await db.transaction().execute(async (trx) => {
     const contacts = await resolveContacts(trx, workspaceId, [...externalIds]);
-    const rows: EventInsert[] = [];
-    const rowItems: EventImportItem[] = [];
+    const pending: { insert: EventInsert; row: EventImportRow }[] = [];
+    const batchIds = new Set<string>();
     for (const item of items) {
       if (!item.row) {
         fail(item.line, item.reason);
         continue;
       }
-      const contactId = contacts.get(item.row.contactExternalId);
+      const r = item.row;
+      const contactId = contacts.get(r.contactExternalId);
       if (contactId === undefined) {
-        fail(item.line, `unknown contact "${item.row.contactExternalId}"`);
+        fail(item.line, `unknown contact "${r.contactExternalId}"`);
         continue;
       }
-      const r = item.row;
-      rows.push({
+      // A repeated id within the batch: the first occurrence is the event, the rest are duplicates.
+      if (batchIds.has(r.id)) {
+        report.duplicates++;
+        continue;
+      }
+      batchIds.add(r.id);
+      const insert = {
         eventId: r.id,
         contactId,
         type: r.type,
@@ -67,21 +74,20 @@ export async function ingestEvents(
         sourceKind: r.source?.kind ?? null,
         sourceId: r.source?.id ?? null,
         props: JSON.stringify(r.props),
-      });
-      rowItems.push(item);
+      };
+      pending.push({ insert, row: r });
     }
-    const fresh = await insertEvents(trx, workspaceId, rows, now.toISOString());
-    // A repeated id within the batch is inserted once: only its first row counts as new.
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
-      if (!fresh.delete(row.eventId)) {
+    // In (contact, time) order the (contact_id, at) index is written page by page, not at random.
+    const sorted = pending.map((p) => p.insert).sort((a, b) => a.contactId - b.contactId || a.at - b.at);
+    const fresh = await insertEvents(trx, workspaceId, sorted, now.toISOString());
+    for (const { insert, row: r } of pending) {
+      if (!fresh.has(insert.eventId)) {
         report.duplicates++;
         continue;
       }
-      const r = rowItems[i]!.row!;
       ingested.push({
         workspaceId,
-        contactId: row.contactId,
+        contactId: insert.contactId,
         type: r.type,
         at: r.at,
         source: r.source ?? null,
