@@ -1,4 +1,5 @@
-// `guimi koc select`: choose KOCs by de-duplicated reach from a candidates file (JSONL).
+// `guimi koc select`: choose KOCs by de-duplicated reach, from a candidates file (JSONL) or from a
+// workspace's KOCs and their fan pools.
 import type { Command } from 'commander';
 import type { CliContext } from '../cli/context.js';
 import { report } from '../cli/context.js';
@@ -7,9 +8,12 @@ import { readCandidates } from './select/read-candidates.js';
 import type { CandidateLineError } from './select/read-candidates.js';
 import { selectKocs } from './select/select-kocs.js';
 import type { Quota, SelectKocsResult } from './select/select-kocs.js';
+import { selectWorkspaceKocs } from './selection/select-workspace-kocs.js';
+import { getWorkspaceBySlug } from '../workspaces/workspace.js';
 
 interface SelectOptions {
   candidates?: string;
+  workspace?: string;
   k?: string;
   budget?: string;
   quota: string[];
@@ -36,8 +40,10 @@ function parseQuota(spec: string): Quota {
   };
 }
 
-function parseOptions(opts: SelectOptions): { path: string; k?: number; budget?: number; quotas: Quota[] } {
-  if (!opts.candidates) throw new AppError('VALIDATION', '--candidates FILE is required');
+function parseOptions(opts: SelectOptions): { path?: string; k?: number; budget?: number; quotas: Quota[] } {
+  if (!opts.candidates === !opts.workspace) {
+    throw new AppError('VALIDATION', 'give either --candidates FILE or --workspace SLUG');
+  }
   if (opts.k === undefined && opts.budget === undefined)
     throw new AppError('VALIDATION', 'give --k or --budget');
   const k = opts.k === undefined ? undefined : Number(opts.k);
@@ -49,7 +55,7 @@ function parseOptions(opts: SelectOptions): { path: string; k?: number; budget?:
     throw new AppError('VALIDATION', `--budget must be a number ≥ 0, got "${opts.budget}"`);
   }
   return {
-    path: opts.candidates,
+    ...(opts.candidates === undefined ? {} : { path: opts.candidates }),
     ...(k === undefined ? {} : { k }),
     ...(budget === undefined ? {} : { budget }),
     quotas: opts.quota.map(parseQuota),
@@ -63,6 +69,7 @@ export function registerKocSelectCommand(program: Command, ctx: CliContext): voi
     .command('select')
     .description('choose the KOCs that together reach the most distinct fans')
     .option('--candidates <file>', 'JSONL, one {"id","followers":[...],"cost","category","city"} a line')
+    .option('--workspace <slug>', "instead of a file: the workspace's active KOCs and their fan pools")
     .option('--k <n>', 'how many KOCs to choose')
     .option('--budget <b>', 'total cost allowed (each KOC costs its "cost", default 1)')
     .option(
@@ -74,8 +81,19 @@ export function registerKocSelectCommand(program: Command, ctx: CliContext): voi
     .option('--json', 'print one JSON document')
     .action(async (opts: SelectOptions) => {
       const { path, quotas, ...limits } = parseOptions(opts);
-      const file = await readCandidates(path);
-      const result = selectKocs({ candidates: file.candidates, quotas, ...limits });
+      const file = path
+        ? await readCandidates(path)
+        : { candidates: [], errors: [] as CandidateLineError[], fans: 0 };
+      let candidates = file.candidates.length;
+      let result: SelectKocsResult;
+      if (path) result = selectKocs({ candidates: file.candidates, quotas, ...limits });
+      else {
+        const { db } = await ctx.store();
+        const ws = await getWorkspaceBySlug(db, opts.workspace!);
+        const r = await selectWorkspaceKocs(db, ws.id, { quotas, ...limits });
+        candidates = r.candidates;
+        result = r;
+      }
       report(
         ctx,
         opts.json,
@@ -91,7 +109,7 @@ export function registerKocSelectCommand(program: Command, ctx: CliContext): voi
           refined: result.refined,
           unmetQuotas: result.unmetQuotas,
         },
-        () => renderText(result, file.candidates.length, file.errors),
+        () => renderText(result, candidates, file.errors),
       );
     });
 }
