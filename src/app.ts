@@ -2,6 +2,7 @@
 import { registerAccessRoutes } from './access/access.routes.js';
 import { registerImportRoutes } from './audience/import.routes.js';
 import { registerContentRoutes } from './content/content.routes.js';
+import { registerKocRoutes } from './koc/koc.routes.js';
 import { registerContactRoutes } from './audience/contacts/contacts.routes.js';
 import { registerEventRoutes } from './audience/events/events.routes.js';
 import { registerTagRuleRoutes } from './audience/rules/rules.routes.js';
@@ -29,6 +30,7 @@ const domainRoutes: RouteRegistrar[] = [
   registerSegmentRoutes,
   registerImportRoutes,
   registerContentRoutes,
+  registerKocRoutes,
   registerFlowRoutes,
   registerFlowRunRoutes,
   registerSimulateRoutes,

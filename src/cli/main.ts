@@ -14,6 +14,7 @@ import { AppError, errorBody, isAppError } from '../platform/errors.js';
 import { openStore, translateStoreError, type Store } from '../platform/store/open-store.js';
 import { registerWorkspaceCommands } from '../workspaces/workspaces.cli.js';
 import { registerKocSelectCommand } from '../koc/koc-select.cli.js';
+import { registerKocCommands } from '../koc/roster/koc.cli.js';
 import type { CliContext, CliIo } from './context.js';
 import { registerServeCommands } from './serve.cli.js';
 import { registerFlowCommands } from '../automation/flows/flows.cli.js';
@@ -25,6 +26,7 @@ const registrars = [
   registerAccessCommands,
   registerEventCommands,
   registerKocSelectCommand,
+  registerKocCommands,
   registerContentCommands,
   registerSegmentCommands,
   registerImportCommands,

@@ -5,5 +5,6 @@ import { audience } from './0002_audience.js';
 import { content } from './0010_content.js';
 import { dispatch } from './0011_dispatch.js';
 import { flows } from './0012_flows.js';
+import { koc } from './0020_koc.js';
 
-export const migrations: GuimiMigration[] = [foundation, audience, content, dispatch, flows];
+export const migrations: GuimiMigration[] = [foundation, audience, content, dispatch, flows, koc];
