@@ -27,6 +27,8 @@ export function dispatchJobs(options: Partial<DispatchOptions> = {}): JobDefinit
         let deps = perContext.get(ctx);
         if (!deps) perContext.set(ctx, (deps = dispatchDeps(ctx, options)));
         const r = await dispatchRound(deps);
+        if (r.reconcile.reconciled > 0)
+          ctx.logger.info({ reconciled: r.reconcile }, 'unknown touches reconciled');
         return { again: r.dispatched.claimed > 0 && !ctx.signal.aborted };
       },
     }) as JobDefinition,

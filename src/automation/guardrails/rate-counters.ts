@@ -30,7 +30,7 @@ for t = 1, tonumber(ARGV[1]) do
   end
   if fail == -1 then
     for j = 0, n - 1 do
-      if redis.call('INCR', KEYS[ki + j]) == 1 then redis.call('PEXPIREAT', KEYS[ki + j], ARGV[ai + j * 2 + 1]) end
+      if redis.call('INCR', KEYS[ki + j]) == 1 then redis.call('PEXPIRE', KEYS[ki + j], ARGV[ai + j * 2 + 1]) end
     end
   end
   out[t] = fail
@@ -40,7 +40,7 @@ return out`;
 
 export function redisCounters(redis: Redis, prefix = 'guimi:rc:'): RateCounters {
   return {
-    async reserve(requests) {
+    async reserve(requests, nowMs) {
       if (requests.length === 0) return [];
       const keys: string[] = [];
       const args: (string | number)[] = [requests.length];
@@ -48,7 +48,8 @@ export function redisCounters(redis: Redis, prefix = 'guimi:rc:'): RateCounters 
         args.push(r.length);
         for (const k of r) {
           keys.push(prefix + k.key);
-          args.push(k.limit, k.expiresAt);
+          // A TTL relative to the caller's clock (which may be virtual), not Redis's wall clock.
+          args.push(k.limit, Math.max(1, k.expiresAt - nowMs));
         }
       }
       return (await redis.eval(RESERVE_LUA, keys.length, ...keys, ...args)) as number[];
