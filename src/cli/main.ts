@@ -32,6 +32,8 @@ const registrars = [
   registerImportCommands,
   registerFlowCommands,
   registerSimulateCommand,
+  registerWorkerCommands,
+  registerTouchCommands,
 ];
 
 export interface RunOptions {
