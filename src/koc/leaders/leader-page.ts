@@ -1,9 +1,11 @@
 // A group leader's page: its KOC profile, its fans (count, newest, by city) and the commission rules that
 // apply to it. Orders and earned commission are not here: commerce lands later.
+import { sql } from 'kysely';
 import type { Db } from '../../platform/store/database.js';
 import { getKoc } from '../roster/get-koc.js';
 import type { KocView } from '../roster/koc-view.js';
 import { listCommissionRules, type CommissionRuleView } from './commission-rules.js';
+import { hasTable } from './leader-requirements.js';
 import { listLeaders, type LeaderView } from './leaders.js';
 import { AppError } from '../../platform/errors.js';
 
@@ -12,6 +14,8 @@ export interface LeaderPage {
   koc: KocView;
   fans: { total: number; newContactsLast30Days: number; byCity: { city: string | null; count: number }[] };
   commissionRules: CommissionRuleView[];
+  /** Communities run from the leader's staff/robot account; present once communities are installed. */
+  communities?: { count: number; members: number };
 }
 
 export async function leaderPage(
@@ -51,5 +55,16 @@ export async function leaderPage(
       byCity: byCity.map((c) => ({ city: c.city, count: Number(c.n) })),
     },
     commissionRules: await listCommissionRules(db, workspaceId),
+    ...(await communityStats(db, workspaceId, koc.accountId)),
   };
+}
+
+async function communityStats(db: Db, workspaceId: string, accountId: string | null) {
+  if (!(await hasTable(db, 'communities'))) return {};
+  const r = await sql<{ count: number; members: number }>`select count(distinct c.id) as count,
+      count(m.contact_id) as members
+    from communities c left join community_members m on m.community_id = c.id
+    where c.workspace_id = ${workspaceId} and c.owner_account_id = ${accountId ?? ''}`.execute(db);
+  const row = r.rows[0];
+  return { communities: { count: Number(row?.count ?? 0), members: Number(row?.members ?? 0) } };
 }

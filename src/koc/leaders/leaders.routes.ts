@@ -52,6 +52,7 @@ const Page = z
       byCity: z.array(z.object({ city: z.string().nullable(), count: z.number() })),
     }),
     commissionRules: z.array(Rule),
+    communities: z.object({ count: z.number(), members: z.number() }).optional(),
   })
   .openapi('LeaderPage');
 const IdParams = WorkspaceParam.extend({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
