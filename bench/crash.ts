@@ -49,7 +49,7 @@ export async function crashRun(opts: {
       ['--import', 'tsx', 'src/cli/run.ts', 'worker', '--lease-ms', '1500', '--batch', '1000'],
       {
         env,
-        stdio: ['ignore', 'pipe', 'ignore'],
+        stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -74,8 +74,12 @@ export async function crashRun(opts: {
   try {
     while (kills < opts.kills) {
       const child = start();
-      // Startup takes ~1 s; kill somewhere from just before the first round to a few rounds in.
-      await sleep(800 + random() * 1700);
+      // Kill somewhere in the first rounds after the worker says it runs (startup varies with the machine).
+      await new Promise((resolve) => {
+        createInterface({ input: child.stderr! }).on('line', (l) => l.includes('running') && resolve(null));
+        child.once('exit', resolve);
+      });
+      await sleep(random() * 1500);
       child.kill('SIGKILL');
       await exited(child);
       kills++;
