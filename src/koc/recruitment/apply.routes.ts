@@ -80,7 +80,12 @@ export const registerApplyRoutes: RouteRegistrar = (app, deps) => {
     async (c) => {
       const key = [`apply:${clientOf(c)}`];
       const now = deps.clock.now().getTime();
-      limiter.check(key, now);
+      try {
+        limiter.check(key, now);
+      } catch (e) {
+        const retry = (e as AppError).details as { retryAfterSeconds: number };
+        throw new AppError('RATE_LIMITED', `提交过于频繁，请 ${retry.retryAfterSeconds} 秒后再试`, retry);
+      }
       limiter.record(key, now);
       const { ws, drive } = c.req.valid('param');
       const found = await lookup(deps.store.db, ws, drive);
