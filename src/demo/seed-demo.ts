@@ -1,6 +1,7 @@
 // The demo workspace: a cosmetics brand like the seeds' (a DTC skincare brand selling to 18–35-year-old
 // women in big cities). Each domain adds its own demo data through a factory listed here.
 import { seedContentDemo } from '../content/demo/content-demo.js';
+import { seedAudienceDemo } from './audience-demo.js';
 import { recordAudit } from '../platform/audit.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/store/database.js';
@@ -22,6 +23,11 @@ const demoFactories: { name: string; seed(ctx: DemoContext): Promise<void> }[] =
   {
     name: 'content',
     seed: (ctx) => seedContentDemo({ ...ctx, workspaceId: ctx.workspace.id }),
+  },
+  {
+    name: 'audience',
+    seed: async (ctx) =>
+      void (await seedAudienceDemo({ db: ctx.db, workspaceId: ctx.workspace.id, now: ctx.clock.now() })),
   },
 ];
 
