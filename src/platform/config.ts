@@ -42,13 +42,16 @@ const schema = z.object({
       }
     }, 'must be an IANA time zone such as Asia/Shanghai')
     .default('Asia/Shanghai'),
-  GUIMI_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  // 8 MiB fits a 10,000-event batch; files go through the upload limit.
+  GUIMI_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(8 * 1_048_576),
   GUIMI_MAX_UPLOAD_BYTES: z.coerce
     .number()
     .int()
     .min(1024)
     .default(200 * 1_048_576),
   GUIMI_SECURE_COOKIES: boolFlag.default(false),
+  // Encrypts channel credentials at rest: 32 bytes as 64 hex chars or base64 (generated when absent).
+  GUIMI_SECRET_KEY: z.string().min(1).optional(),
 });
 
 export type Config = Omit<z.infer<typeof schema>, 'GUIMI_DATA_DIR'> & { GUIMI_DATA_DIR: string };
@@ -63,7 +66,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       const name = String(i.path[0]);
       return {
         variable: name,
-        value: name.includes('PASSWORD') ? '(hidden)' : env[name],
+        value: name.includes('PASSWORD') || name.includes('SECRET') ? '(hidden)' : env[name],
         problem: i.message,
       };
     });
