@@ -2,6 +2,8 @@
 import { registerAccessRoutes } from './access/access.routes.js';
 import { registerImportRoutes } from './audience/import.routes.js';
 import { registerContentRoutes } from './content/content.routes.js';
+import { registerLadderRoutes } from './koc/ladder/ladder.routes.js';
+import { registerCommunityRoutes } from './koc/communities/communities.routes.js';
 import { registerKocRoutes } from './koc/koc.routes.js';
 import { registerContactRoutes } from './audience/contacts/contacts.routes.js';
 import { registerEventRoutes } from './audience/events/events.routes.js';
@@ -30,6 +32,8 @@ const domainRoutes: RouteRegistrar[] = [
   registerSegmentRoutes,
   registerImportRoutes,
   registerContentRoutes,
+  registerLadderRoutes,
+  registerCommunityRoutes,
   registerKocRoutes,
   registerFlowRoutes,
   registerFlowRunRoutes,

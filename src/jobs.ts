@@ -3,8 +3,9 @@
 import { dispatchJobs } from './automation/dispatch/dispatch-jobs.js';
 import type { DispatchOptions } from './automation/dispatch/dispatch-deps.js';
 import { flowJobs } from './automation/flows/flow-jobs.js';
+import { ladderJobs } from './koc/ladder/ladder-jobs.js';
 import type { JobDefinition } from './platform/jobs/job.js';
 
 export function jobDefinitions(options: { dispatch?: Partial<DispatchOptions> } = {}): JobDefinition[] {
-  return [...dispatchJobs(options.dispatch), ...flowJobs()];
+  return [...dispatchJobs(options.dispatch), ...flowJobs(), ...ladderJobs()];
 }

@@ -14,6 +14,7 @@ import { openStore, type Store } from './platform/store/open-store.js';
 import { startScheduler, type RunningScheduler } from './platform/jobs/start-scheduler.js';
 import { listenForOptOuts } from './automation/guardrails/record-opt-outs.js';
 import { jobDefinitions } from './jobs.js';
+import { listenForLadder } from './koc/ladder/listen-for-ladder.js';
 
 export interface StartOptions {
   config: Config;
@@ -41,6 +42,7 @@ export async function startGuimi(opts: StartOptions): Promise<RunningGuimi> {
   const store = await openStore({ dataDir: config.GUIMI_DATA_DIR, databaseUrl: config.DATABASE_URL });
   let scheduler: RunningScheduler | undefined;
   const stopOptOuts = listenForOptOuts(store.db, logger);
+  const stopLadder = listenForLadder(store.db, clock, logger);
   try {
     const owner = await ensureOwner(
       store.db,
@@ -97,12 +99,14 @@ export async function startGuimi(opts: StartOptions): Promise<RunningGuimi> {
         await closeServer(server);
         await scheduler!.stop();
         stopOptOuts();
+        stopLadder();
         await store.close();
       },
     };
   } catch (e) {
     await scheduler?.stop();
     stopOptOuts();
+    stopLadder();
     await store.close();
     throw e;
   }

@@ -7,6 +7,7 @@ import { onShutdownSignal } from '../platform/http/serve.js';
 import { startScheduler } from '../platform/jobs/start-scheduler.js';
 import { createLogger } from '../platform/log.js';
 import { listenForOptOuts } from './guardrails/record-opt-outs.js';
+import { listenForLadder } from '../koc/ladder/listen-for-ladder.js';
 
 const int = (v: string) => {
   const n = Number(v);
@@ -25,6 +26,7 @@ export function registerWorkerCommands(program: Command, ctx: CliContext): void 
       const logger = createLogger(ctx.config.GUIMI_LOG_LEVEL);
       const store = await ctx.store();
       const stopOptOuts = listenForOptOuts(store.db, logger);
+      const stopLadder = listenForLadder(store.db, ctx.clock, logger);
       const scheduler = await startScheduler({
         store,
         clock: ctx.clock,
@@ -43,6 +45,7 @@ export function registerWorkerCommands(program: Command, ctx: CliContext): void 
         onShutdownSignal(logger, async () => {
           await scheduler.stop();
           stopOptOuts();
+          stopLadder();
           resolve();
         }),
       );

@@ -14,6 +14,7 @@ import { AppError, errorBody, isAppError } from '../platform/errors.js';
 import { openStore, translateStoreError, type Store } from '../platform/store/open-store.js';
 import { registerWorkspaceCommands } from '../workspaces/workspaces.cli.js';
 import { registerKocSelectCommand } from '../koc/koc-select.cli.js';
+import { registerLadderCommands } from '../koc/ladder/ladder.cli.js';
 import { registerKocCommands } from '../koc/roster/koc.cli.js';
 import type { CliContext, CliIo } from './context.js';
 import { registerServeCommands } from './serve.cli.js';
@@ -26,6 +27,7 @@ const registrars = [
   registerAccessCommands,
   registerEventCommands,
   registerKocSelectCommand,
+  registerLadderCommands,
   registerKocCommands,
   registerContentCommands,
   registerSegmentCommands,

@@ -6,5 +6,6 @@ import { content } from './0010_content.js';
 import { dispatch } from './0011_dispatch.js';
 import { flows } from './0012_flows.js';
 import { koc } from './0020_koc.js';
+import { ladder } from './0021_ladder.js';
 
-export const migrations: GuimiMigration[] = [foundation, audience, content, dispatch, flows, koc];
+export const migrations: GuimiMigration[] = [foundation, audience, content, dispatch, flows, koc, ladder];

@@ -3,7 +3,7 @@
 // process runs this against the shared store before each read, which is how several servers and workers
 // each keep their own index current without talking to each other.
 import type { Db } from '../../platform/store/database.js';
-import { contactsByIds, feedPage, tagNamesOfContacts, toFields } from './index-reads.js';
+import { contactsByIds, feedPage, tagNamesOfContacts, tiersOfContacts, toFields } from './index-reads.js';
 import type { FeedRow } from './index-reads.js';
 import type { WorkspaceIndex } from './rebuild-workspace-index.js';
 import type { SeqCursor } from './seq-cursor.js';
@@ -63,6 +63,7 @@ async function reloadContacts(db: Db, ws: WorkspaceIndex, byContact: Map<number,
       if (set) set.add(t.name);
       else tags.set(t.contact_id, new Set([t.name]));
     }
+    const tiers = await tiersOfContacts(db, chunk);
     for (const id of chunk) {
       const row = rows.get(id);
       if (byContact.get(id) === 'erase' || !row || row.erased_at !== null || row.merged_into !== null) {
@@ -75,6 +76,12 @@ async function reloadContacts(db: Db, ws: WorkspaceIndex, byContact: Map<number,
       for (const name of current) {
         ws.index.addLabel('tag', name, id);
         ws.tagNames.add(name);
+      }
+      const tier = tiers.get(id);
+      for (const name of ws.tierNames) if (name !== tier) ws.index.removeLabel('tier', name, id);
+      if (tier !== undefined) {
+        ws.index.addLabel('tier', tier, id);
+        ws.tierNames.add(tier);
       }
     }
   }

@@ -136,3 +136,23 @@ export function tagNamesOfContacts(db: Db, ids: readonly number[]) {
     .where('ct.contact_id', 'in', ids)
     .execute();
 }
+
+/** Fan-ladder tiers (contact_tiers, src/migrations/0021_ladder.ts) of a workspace's contacts in an id range. */
+export async function tierRange(db: Db, workspaceId: string, lo: number, hi: number) {
+  const r = await sql<{
+    contact_id: number | string;
+    tier: string;
+  }>`SELECT contact_id, tier FROM contact_tiers
+    WHERE workspace_id = ${workspaceId} AND contact_id BETWEEN ${lo} AND ${hi}`.execute(db);
+  return r.rows.map((row) => ({ contact_id: Number(row.contact_id), tier: row.tier }));
+}
+
+export async function tiersOfContacts(db: Db, ids: readonly number[]) {
+  const list = sql.join(ids.map((id) => sql`${id}`));
+  const r = await sql<{
+    contact_id: number | string;
+    tier: string;
+  }>`SELECT contact_id, tier FROM contact_tiers
+    WHERE contact_id IN (${list})`.execute(db);
+  return new Map(r.rows.map((row) => [Number(row.contact_id), row.tier]));
+}

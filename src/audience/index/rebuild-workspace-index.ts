@@ -4,7 +4,7 @@
 import type { Db } from '../../platform/store/database.js';
 import { SegmentIndex } from '../segments/segment-index.js';
 import type { ContactFields } from '../segments/segment-index.js';
-import { contactPage, eventPage, tagNames, tagRange, toFields } from './index-reads.js';
+import { contactPage, eventPage, tagNames, tagRange, tierRange, toFields } from './index-reads.js';
 import type { SeqCursor } from './seq-cursor.js';
 
 const CONTACT_PAGE = 10_000;
@@ -14,6 +14,8 @@ export interface WorkspaceIndex {
   index: SegmentIndex;
   /** Every tag name that ever labelled a contact here: what a reload must clear. */
   tagNames: Set<string>;
+  /** Likewise for ladder tiers (`tier:iron`). */
+  tierNames: Set<string>;
 }
 
 /**
@@ -28,6 +30,7 @@ export async function rebuildWorkspaceIndex(
   const index = new SegmentIndex();
   const names = await tagNames(db, workspaceId);
   const used = new Set<string>();
+  const tiers = new Set<string>();
   let after = 0;
   for (;;) {
     const rows = await contactPage(db, workspaceId, after, CONTACT_PAGE);
@@ -55,11 +58,22 @@ export async function rebuildWorkspaceIndex(
       index.addLabelMany('tag', name, members);
       used.add(name);
     }
+    const byTier = new Map<string, number[]>();
+    for (const t of await tierRange(db, workspaceId, lo, after)) {
+      if (!live.has(t.contact_id)) continue;
+      const group = byTier.get(t.tier);
+      if (group) group.push(t.contact_id);
+      else byTier.set(t.tier, [t.contact_id]);
+    }
+    for (const [tier, members] of byTier) {
+      index.addLabelMany('tier', tier, members);
+      tiers.add(tier);
+    }
     if (rows.length < CONTACT_PAGE) break;
   }
   await loadEvents(db, workspaceId, events, index);
   index.runOptimize();
-  return { index, tagNames: used };
+  return { index, tagNames: used, tierNames: tiers };
 }
 
 async function loadEvents(db: Db, workspaceId: string, cursor: SeqCursor, index: SegmentIndex) {

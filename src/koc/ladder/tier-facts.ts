@@ -1,0 +1,142 @@
+// The facts the ladder's rules read, each as a roaring bitmap of contact ids computed by one aggregated
+// query (never one query per contact): event counts in a window, tags, community membership, current tiers.
+// A scope limits every query to a contact id range (the sweep) or an id list (newly ingested events).
+import { sql, type RawBuilder } from 'kysely';
+import { RoaringBitmap32, type Bitmap } from '../../audience/segments/bitmap.js';
+import type { Db } from '../../platform/store/database.js';
+import type { AtomCondition, Condition } from './ladder-settings.js';
+import '../../audience/audience-tables.js';
+import './ladder-tables.js';
+
+const DAY_MS = 86_400_000;
+const ID_CHUNK = 5_000;
+
+/** null = the whole workspace. */
+export type Scope = { lo: number; hi: number } | { ids: readonly number[] } | null;
+
+export class TierFacts {
+  private readonly cache = new Map<string, Promise<Bitmap>>();
+  private communities: Promise<{ id: string; type: string; tags: string[] }[]> | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly workspaceId: string,
+    private readonly scope: Scope,
+    private readonly nowMs: number,
+  ) {}
+
+  /** Contacts matching a condition (an `any` is the union of its parts). */
+  async matching(c: Condition): Promise<Bitmap> {
+    if (c.kind === 'any') return RoaringBitmap32.orMany(await Promise.all(c.of.map((a) => this.atom(a))));
+    return this.atom(c);
+  }
+
+  /** Contacts with at least `min` events of these types in the last `days` days. */
+  events(types: readonly string[], min: number, days: number): Promise<Bitmap> {
+    return this.atom({ kind: 'events', types: [...types], min, withinDays: days });
+  }
+
+  private atom(c: AtomCondition): Promise<Bitmap> {
+    const key = JSON.stringify(c);
+    let p = this.cache.get(key);
+    if (!p) this.cache.set(key, (p = this.load(c)));
+    return p;
+  }
+
+  private async load(c: AtomCondition): Promise<Bitmap> {
+    if (c.kind === 'events') {
+      const since = this.nowMs - c.withinDays * DAY_MS;
+      const types = sql.join(c.types.map((t) => sql`${t}`));
+      return this.ids(
+        (where) => sql`SELECT contact_id FROM events WHERE workspace_id = ${this.workspaceId}
+          AND type IN (${types}) AND at > ${since} AND at <= ${this.nowMs} AND ${where}
+          GROUP BY contact_id ${c.min > 1 ? sql`HAVING count(*) >= ${c.min}` : sql``}`,
+      );
+    }
+    if (c.kind === 'tag') {
+      return this.ids(
+        (where) => sql`SELECT ct.contact_id FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
+          WHERE t.workspace_id = ${this.workspaceId} AND t.name = ${c.name} AND ${where}`,
+        'ct.contact_id',
+      );
+    }
+    const ids = (await this.communityList())
+      .filter(
+        (m) => (c.tag === undefined || m.tags.includes(c.tag)) && (c.type === undefined || m.type === c.type),
+      )
+      .map((m) => m.id);
+    if (ids.length === 0) return new RoaringBitmap32();
+    const list = sql.join(ids.map((id) => sql`${id}`));
+    return this.ids(
+      (where) => sql`SELECT contact_id FROM community_members WHERE community_id IN (${list}) AND ${where}`,
+    );
+  }
+
+  /** Current tiers in scope: tier → contacts, and the contacts placed in their tier after `sinceMs`. */
+  async tiers(recentMs: number): Promise<{ byTier: Map<string, Bitmap>; recent: Bitmap }> {
+    const byTier = new Map<string, Bitmap>();
+    const recent = new RoaringBitmap32();
+    const after = new Date(recentMs).toISOString();
+    await this.rows<{ contact_id: number | string; tier: string; since: string }>(
+      (where) => sql`SELECT contact_id, tier, since FROM contact_tiers
+        WHERE workspace_id = ${this.workspaceId} AND ${where}`,
+      'contact_id',
+      (r) => {
+        const id = Number(r.contact_id);
+        let b = byTier.get(r.tier);
+        if (!b) byTier.set(r.tier, (b = new RoaringBitmap32()));
+        b.add(id);
+        if (r.since > after) recent.add(id);
+      },
+    );
+    return { byTier, recent };
+  }
+
+  /** Live contacts in scope (not erased or merged). */
+  live(): Promise<Bitmap> {
+    return this.ids(
+      (where) => sql`SELECT id AS contact_id FROM contacts WHERE workspace_id = ${this.workspaceId}
+        AND erased_at IS NULL AND merged_into IS NULL AND ${where}`,
+      'id',
+    );
+  }
+
+  private communityList() {
+    return (this.communities ??= this.db
+      .selectFrom('communities')
+      .select(['id', 'type', 'tags'])
+      .where('workspace_id', '=', this.workspaceId)
+      .execute()
+      .then((rows) => rows.map((r) => ({ id: r.id, type: r.type, tags: JSON.parse(r.tags) as string[] }))));
+  }
+
+  private async ids(query: (where: RawBuilder<unknown>) => RawBuilder<unknown>, column = 'contact_id') {
+    const out = new RoaringBitmap32();
+    const batch: number[] = [];
+    await this.rows<{ contact_id: number | string }>(query, column, (r) => {
+      batch.push(Number(r.contact_id));
+      if (batch.length === 65_536) out.addMany(batch.splice(0));
+    });
+    out.addMany(batch);
+    return out;
+  }
+
+  private async rows<R>(
+    query: (where: RawBuilder<unknown>) => RawBuilder<unknown>,
+    column: string,
+    visit: (row: R) => void,
+  ): Promise<void> {
+    const col = sql.ref(column);
+    const s = this.scope;
+    const run = async (where: RawBuilder<unknown>) => {
+      const result = await (query(where) as RawBuilder<R>).execute(this.db);
+      for (const r of result.rows) visit(r);
+    };
+    if (s === null) return run(sql`1 = 1`);
+    if ('lo' in s) return run(sql`${col} BETWEEN ${s.lo} AND ${s.hi}`);
+    for (let i = 0; i < s.ids.length; i += ID_CHUNK) {
+      const chunk = s.ids.slice(i, i + ID_CHUNK);
+      await run(sql`${col} IN (${sql.join(chunk.map((id) => sql`${id}`))})`);
+    }
+  }
+}
