@@ -1,4 +1,5 @@
 // Robot accounts and whom they reach (src/migrations/0011_dispatch.ts).
+import type { Generated } from 'kysely';
 import '../platform/store/database.js';
 
 export interface ChannelAccountTable {
@@ -36,7 +37,7 @@ export interface ChannelGroupMemberTable {
 }
 
 export interface SimMessageTable {
-  seq: import('kysely').Generated<number>;
+  seq: Generated<number>;
   workspace_id: string;
   account_id: string;
   /** 'out' (robot → fan) | 'in' (fan → robot) */

@@ -1,6 +1,7 @@
 // Maps a channel account's kind to its Channel. The simulator is built in; the Wechaty and WeCom
 // adapters register their factories here. One instance per store and kind (it serves all accounts).
 import type { Clock } from '../platform/clock.js';
+import type { Config } from '../platform/config.js';
 import type { Logger } from '../platform/log.js';
 import type { Store } from '../platform/store/open-store.js';
 import type { Channel } from './channel.js';
@@ -12,6 +13,8 @@ export interface ChannelDeps {
   store: Store;
   clock: Clock;
   logger: Logger;
+  /** Present in servers and workers; channels with sealed credentials need it (GUIMI_SECRET_KEY). */
+  config?: Config;
 }
 
 export type ChannelFactory = (deps: ChannelDeps) => Channel;

@@ -4,7 +4,7 @@ import { seedWorkspace } from '../../../test/support/app.js';
 import { VirtualClock } from '../../platform/clock.js';
 import { createLogger } from '../../platform/log.js';
 import { seedSimAudience } from '../../channels/simulator/seed-sim-audience.js';
-import { SimulatorChannel } from '../../channels/simulator/simulator-channel.js';
+import type { SimulatorChannel } from '../../channels/simulator/simulator-channel.js';
 import { channelFor } from '../../channels/registry.js';
 import { defaultGuardrailSettings, type GuardrailSettings } from '../guardrails/guardrail-settings.js';
 import { updateGuardrailSettings } from '../guardrails/update-guardrail-settings.js';
