@@ -2,6 +2,7 @@
 // women in big cities). Each domain adds its own demo data through a factory listed here.
 import { seedContentDemo } from '../content/demo/content-demo.js';
 import { seedAudienceDemo } from './audience-demo.js';
+import { seedKocDemo } from './koc-demo.js';
 import { recordAudit } from '../platform/audit.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/store/database.js';
@@ -28,6 +29,12 @@ const demoFactories: { name: string; seed(ctx: DemoContext): Promise<void> }[] =
     name: 'audience',
     seed: async (ctx) =>
       void (await seedAudienceDemo({ db: ctx.db, workspaceId: ctx.workspace.id, now: ctx.clock.now() })),
+  },
+  {
+    // After the audience: it gives the KOCs their fans.
+    name: 'koc',
+    seed: async (ctx) =>
+      void (await seedKocDemo({ db: ctx.db, workspaceId: ctx.workspace.id, now: ctx.clock.now() })),
   },
 ];
 
