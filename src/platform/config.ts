@@ -43,7 +43,11 @@ const schema = z.object({
     }, 'must be an IANA time zone such as Asia/Shanghai')
     .default('Asia/Shanghai'),
   // 8 MiB fits a 10,000-event batch; files go through the upload limit.
-  GUIMI_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(8 * 1_048_576),
+  GUIMI_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(8 * 1_048_576),
   GUIMI_MAX_UPLOAD_BYTES: z.coerce
     .number()
     .int()
