@@ -34,6 +34,13 @@ export async function evaluateGuardrails(
   const minuteEnd = Math.floor(nowMs / MINUTE) * MINUTE + MINUTE;
   const hourEnd = Math.floor(nowMs / HOUR) * HOUR + HOUR;
 
+  // Plain group messages of this batch count towards the mix before any promotion is judged.
+  for (const t of touches) {
+    if (t.group_id && !t.promotion) {
+      const m = pendingMix.get(t.group_id) ?? { total: 0, promotions: 0 };
+      pendingMix.set(t.group_id, { total: m.total + 1, promotions: m.promotions });
+    }
+  }
   // Calendar facts per workspace, computed once per batch (Intl is slow per touch).
   const calendars = new Map<string, ReturnType<typeof calendarAt>>();
   touches.forEach((t, i) => {
@@ -67,9 +74,13 @@ export async function evaluateGuardrails(
       const promotions = mix.promotions + batch.promotions + 1;
       const { maxShare, windowDays } = settings.promotionMix;
       if (promotions > Math.max(1, Math.floor(total * maxShare))) {
-        const until = mix.oldestPromotion
-          ? new Date(Date.parse(mix.oldestPromotion) + windowDays * 86_400_000)
-          : new Date(nowMs + 86_400_000);
+        // The share drops when the oldest promotion leaves the window (one sent in this batch: now).
+        const oldest = mix.oldestPromotion
+          ? Date.parse(mix.oldestPromotion)
+          : batch.promotions > 0
+            ? nowMs
+            : null;
+        const until = new Date(oldest === null ? nowMs + 86_400_000 : oldest + windowDays * 86_400_000);
         const share = `${promotions - 1}/${total - 1}`;
         decisions[i] = {
           kind: 'hold',
