@@ -12,6 +12,7 @@ import { registerTagRoutes } from './audience/tags/tags.routes.js';
 import { registerSegmentRoutes } from './audience/saved-segments/segments.routes.js';
 import { registerTouchRoutes } from './automation/dispatch/touches.routes.js';
 import { registerSimulatorRoutes } from './channels/simulator/simulator.routes.js';
+import { registerWecomRoutes } from './channels/wecom/wecom.routes.js';
 import { registerFlowRoutes } from './automation/flows/flows.routes.js';
 import { registerFlowRunRoutes } from './automation/flows/flow-runs.routes.js';
 import { registerSimulateRoutes } from './automation/simulate/simulate.routes.js';
@@ -38,6 +39,7 @@ const domainRoutes: RouteRegistrar[] = [
   registerFlowRoutes,
   registerFlowRunRoutes,
   registerSimulateRoutes,
+  registerWecomRoutes,
 ];
 
 export function buildApp(deps: AppDeps, consoleDir?: string): GuimiApp {

@@ -5,7 +5,8 @@ import type { DispatchOptions } from './automation/dispatch/dispatch-deps.js';
 import { flowJobs } from './automation/flows/flow-jobs.js';
 import { ladderJobs } from './koc/ladder/ladder-jobs.js';
 import type { JobDefinition } from './platform/jobs/job.js';
+import { wecomJobs } from './channels/wecom/wecom-jobs.js';
 
 export function jobDefinitions(options: { dispatch?: Partial<DispatchOptions> } = {}): JobDefinition[] {
-  return [...dispatchJobs(options.dispatch), ...flowJobs(), ...ladderJobs()];
+  return [...dispatchJobs(options.dispatch), ...flowJobs(), ...ladderJobs(), ...wecomJobs()];
 }

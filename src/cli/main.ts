@@ -20,6 +20,7 @@ import type { CliContext, CliIo } from './context.js';
 import { registerServeCommands } from './serve.cli.js';
 import { registerFlowCommands } from '../automation/flows/flows.cli.js';
 import { registerSimulateCommand } from '../automation/simulate/simulate.cli.js';
+import { registerChannelCommands } from '../channels/channels.cli.js';
 
 const registrars = [
   registerServeCommands,
@@ -36,6 +37,7 @@ const registrars = [
   registerSimulateCommand,
   registerWorkerCommands,
   registerTouchCommands,
+  registerChannelCommands,
 ];
 
 export interface RunOptions {

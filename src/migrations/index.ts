@@ -7,5 +7,6 @@ import { dispatch } from './0011_dispatch.js';
 import { flows } from './0012_flows.js';
 import { koc } from './0020_koc.js';
 import { ladder } from './0021_ladder.js';
+import { wecom } from './0030_wecom.js';
 
-export const migrations: GuimiMigration[] = [foundation, audience, content, dispatch, flows, koc, ladder];
+export const migrations: GuimiMigration[] = [foundation, audience, content, dispatch, flows, koc, ladder, wecom];

@@ -17,6 +17,7 @@ const publicPaths = new Set([
   '/openapi.json',
   '/api/v1/auth/login',
   '/api/v1/public/apply/{ws}/{drive}',
+  '/wecom/callback/{key}',
 ]);
 /** Workspace routes behind guard(); public ones (no login, e.g. a KOC application) name {ws} too. */
 const guarded = (o: Operation) => o.path.includes('{ws}') && !publicPaths.has(o.path);
