@@ -46,10 +46,10 @@ export async function communityStats(
     const daily = await sql<{
       d: number | string;
       n: number | string;
-    }>`SELECT at / ${DAY_MS} AS d, count(*) AS n
+    }>`SELECT at / ${sql.lit(DAY_MS)} AS d, count(*) AS n
       FROM events WHERE workspace_id = ${workspaceId} AND type = 'message' AND at > ${since} AND at <= ${until}
         AND ${groupProp} = ${g.group_id}
-      GROUP BY at / ${DAY_MS} ORDER BY d`.execute(db);
+      GROUP BY 1 ORDER BY 1`.execute(db);
     const members = Number(g.members ?? 0);
     const n = Number(interacting.rows[0]?.n ?? 0);
     groups.push({
