@@ -3,6 +3,7 @@
 import { seedContentDemo } from '../content/demo/content-demo.js';
 import { seedAudienceDemo } from './audience-demo.js';
 import { seedKocDemo } from './koc-demo.js';
+import { seedLadderDemo } from './ladder-demo.js';
 import { recordAudit } from '../platform/audit.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/store/database.js';
@@ -35,6 +36,11 @@ const demoFactories: { name: string; seed(ctx: DemoContext): Promise<void> }[] =
     name: 'koc',
     seed: async (ctx) =>
       void (await seedKocDemo({ db: ctx.db, workspaceId: ctx.workspace.id, now: ctx.clock.now() })),
+  },
+  {
+    // After the audience (its events drive the ladder) and the content (the welcome script).
+    name: 'ladder',
+    seed: (ctx) => seedLadderDemo({ db: ctx.db, workspaceId: ctx.workspace.id, now: ctx.clock.now() }),
   },
 ];
 
