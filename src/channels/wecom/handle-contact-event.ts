@@ -6,6 +6,7 @@
 import { ingestEvents } from '../../audience/events/ingest-events.js';
 import { planTouches } from '../../automation/dispatch/plan-touches.js';
 import { attributeFans } from '../../koc/roster/attribute-fans.js';
+import { onContactAcquired } from '../acquisition/on-contact-acquired.js';
 import { contactWayByState, notifyWecomContactAdded } from './contact-way.js';
 import { fetchWecomCustomer } from './fetch-wecom-customer.js';
 import { upsertWecomContact } from './upsert-wecom-contact.js';
@@ -40,7 +41,19 @@ export async function handleContactEvent(
     const accountId = accounts.get(userid) ?? (await ensureStaffAccount(db, conn, userid, now));
     const state = e.State || null;
     const way = state ? await contactWayByState(db, conn.id, state) : null;
-    if (way?.meta.kocId) await attributeFans(db, conn.workspaceId, way.meta.kocId, [contactId], now);
+    // The acquisition module's attribution (code → KOC, scene tags, community); our own contact way
+    // meta covers codes it does not know.
+    const acquired = state
+      ? await onContactAcquired(env, {
+          workspaceId: conn.workspaceId,
+          accountId,
+          contactId,
+          state,
+          at: receivedAt,
+        })
+      : null;
+    if (!acquired && way?.meta.kocId)
+      await attributeFans(db, conn.workspaceId, way.meta.kocId, [contactId], now);
     await notifyWecomContactAdded(db, {
       workspaceId: conn.workspaceId,
       contactId,
