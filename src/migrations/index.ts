@@ -8,5 +8,16 @@ import { flows } from './0012_flows.js';
 import { koc } from './0020_koc.js';
 import { ladder } from './0021_ladder.js';
 import { wecom } from './0030_wecom.js';
+import { acquisition } from './0031_acquisition.js';
 
-export const migrations: GuimiMigration[] = [foundation, audience, content, dispatch, flows, koc, ladder, wecom];
+export const migrations: GuimiMigration[] = [
+  foundation,
+  audience,
+  content,
+  dispatch,
+  flows,
+  koc,
+  ladder,
+  wecom,
+  acquisition,
+];
