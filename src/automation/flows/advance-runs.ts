@@ -20,13 +20,26 @@ export interface AdvanceReport {
   completed: number;
 }
 
+export function emptyReport(): AdvanceReport {
+  return { advanced: 0, touches: 0, exited: 0, completed: 0 };
+}
+
+export function addReport(to: AdvanceReport, r: AdvanceReport): void {
+  to.advanced += r.advanced;
+  to.touches += r.touches;
+  to.exited += r.exited;
+  to.completed += r.completed;
+}
+
+/** `fresh`: the runs are new (not yet stored) and are inserted in their new state. */
 export async function advanceRuns(
   store: Store,
   runs: readonly FlowRunTable[],
   now: Date,
   versions = new VersionCache(store.db),
+  opts: { fresh?: boolean } = {},
 ): Promise<AdvanceReport> {
-  const report: AdvanceReport = { advanced: 0, touches: 0, exited: 0, completed: 0 };
+  const report = emptyReport();
   const groups = new Map<string, FlowRunTable[]>();
   for (const r of runs)
     (
@@ -40,7 +53,7 @@ export async function advanceRuns(
     const updates = await stepGroup(store, flow, group, now, fx);
     const planned = await planTouches(store.db, fx.touches, now);
     report.touches += planned.planned;
-    await writeRunEffects(store.db, flow, updates, fx, now);
+    await writeRunEffects(store, flow, opts.fresh ? group : null, updates, fx, now);
     report.advanced += group.length;
     for (const u of updates.values()) {
       if (u.state === 'exited') report.exited++;
@@ -82,6 +95,7 @@ async function stepGroup(
   const events = await eventsInWindows(db, flow, contactIds, now);
 
   const updates = new Map<string, RunUpdate>();
+  const dueMemo = new Map<string, Date>();
   const at = now.toISOString();
   for (const run of runs) {
     const id = Number(run.contact_id);
@@ -123,6 +137,7 @@ async function stepGroup(
           context,
           inSegment: (e, c) => segments.get(e)?.has(c) ?? false,
           hadEvent: (i, c) => events.get(i)?.has(c) ?? false,
+          dueMemo,
         },
         fx,
       ),

@@ -1,11 +1,15 @@
 // Enrolls contacts in a flow: audience filter, re-entry rule (never / after N days / always — "always"
-// still waits for the contact's current run to end), then one run per contact in bulk. Idempotent on
-// (flow, contact, trigger key): a trigger read twice enrolls once.
-import { newId } from '../../platform/ids.js';
+// still waits for the contact's current run to end), then one run per contact in bulk, whose due first
+// steps run at once (planned touches first, then the runs are inserted already moved on: no second write
+// of a million rows). Run ids derive from (flow, trigger, contact), so a trigger read twice — or a pass
+// cut short by a crash and done again — gives the same runs and the same touch keys.
+import { createHash } from 'node:crypto';
 import type { Store } from '../../platform/store/open-store.js';
+import { advanceRuns, emptyReport, type AdvanceReport } from './advance-runs.js';
 import { audienceFilter } from './audience-filter.js';
 import type { FlowRunTable } from './flow-tables.js';
-import type { LiveFlow } from './live-flows.js';
+import { insertRuns } from './insert-runs.js';
+import type { LiveFlow, VersionCache } from './live-flows.js';
 
 export interface Candidate {
   /** 0 for a broadcast run. */
@@ -16,15 +20,18 @@ export interface Candidate {
 }
 
 const LOOKUP_CHUNK = 5000;
-// 15 columns: 2000 rows stay under SQLite's 32766 parameters per statement.
-const INSERT_CHUNK = 2000;
+
+export interface EnrollReport extends AdvanceReport {
+  enrolled: number;
+}
 
 export async function enrollContacts(
   store: Store,
   flow: LiveFlow,
   candidates: readonly Candidate[],
   now: Date,
-): Promise<FlowRunTable[]> {
+  versions?: VersionCache,
+): Promise<EnrollReport> {
   const { db } = store;
   // One run per contact per call: the latest trigger wins (earlier ones may be re-reads already enrolled).
   const latest = new Map<number, Candidate>();
@@ -32,7 +39,7 @@ export async function enrollContacts(
   let list = [...latest.values()];
   const filter = await audienceFilter(store, flow.workspaceId, flow.def, now);
   if (filter) list = list.filter((c) => c.contactId === 0 || filter.has(c.contactId));
-  if (list.length === 0) return [];
+  if (list.length === 0) return { enrolled: 0, ...emptyReport() };
 
   const blocked = new Set<number>();
   const rule = flow.def.reentry;
@@ -55,10 +62,20 @@ export async function enrollContacts(
   list = list.filter((c) => !blocked.has(c.contactId));
 
   const at = now.toISOString();
+  const prefixes = new Map<string, string>();
+  const prefix = (key: string) => {
+    let p = prefixes.get(key);
+    if (p === undefined)
+      prefixes.set(
+        key,
+        (p = `run_${createHash('sha256').update(`${flow.id}|${key}`).digest('base64url').slice(0, 16)}_`),
+      );
+    return p;
+  };
   const runs: FlowRunTable[] = list.map((c) => {
     const anchor = c.at.toISOString();
     return {
-      id: newId('run', now),
+      id: prefix(c.triggerKey) + c.contactId,
       workspace_id: flow.workspaceId,
       flow_id: flow.id,
       version: flow.version,
@@ -75,17 +92,13 @@ export async function enrollContacts(
       ended_at: null,
     };
   });
-  const inserted = new Set<string>();
-  await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < runs.length; i += INSERT_CHUNK) {
-      const rows = await trx
-        .insertInto('flow_runs')
-        .values(runs.slice(i, i + INSERT_CHUNK))
-        .onConflict((oc) => oc.columns(['flow_id', 'contact_id', 'trigger_key']).doNothing())
-        .returning('id')
-        .execute();
-      for (const r of rows) inserted.add(r.id);
-    }
-  });
-  return inserted.size === runs.length ? runs : runs.filter((r) => inserted.has(r.id));
+  await insertRuns(
+    store.db,
+    store.dialect === 'postgres',
+    runs.filter((r) => r.next_due_at! > at),
+  );
+  const due = runs.filter((r) => r.next_due_at! <= at);
+  const report =
+    due.length > 0 ? await advanceRuns(store, due, now, versions, { fresh: true }) : emptyReport();
+  return { enrolled: runs.length, ...report };
 }

@@ -4,9 +4,9 @@
 // REREAD seqs are read again; both uses are idempotent (trigger keys, wait start times).
 import type { Store } from '../../platform/store/open-store.js';
 import { propsMatch, triggerEvent } from './flow-definition.js';
-import { enrollContacts, type Candidate } from './enroll-contacts.js';
-import type { FlowRunTable } from './flow-tables.js';
-import type { LiveFlow } from './live-flows.js';
+import { addReport, emptyReport } from './advance-runs.js';
+import { enrollContacts, type Candidate, type EnrollReport } from './enroll-contacts.js';
+import type { LiveFlow, VersionCache } from './live-flows.js';
 
 const REREAD = 200;
 /** Events older than this when read (a history import) enroll no one. */
@@ -18,8 +18,10 @@ export async function readEventTriggers(
   flows: readonly LiveFlow[],
   now: Date,
   limit: number,
-): Promise<{ runs: FlowRunTable[]; resumed: number; more: boolean }> {
+  versions: VersionCache,
+): Promise<{ report: EnrollReport; resumed: number; more: boolean }> {
   const { db } = store;
+  const report: EnrollReport = { enrolled: 0, ...emptyReport() };
   const cursor = await db
     .selectFrom('flow_cursors')
     .select('events_seq')
@@ -37,7 +39,7 @@ export async function readEventTriggers(
       .values({ workspace_id: workspaceId, events_seq: Number(max?.m ?? 0), updated_at: now.toISOString() })
       .onConflict((oc) => oc.column('workspace_id').doNothing())
       .execute();
-    return { runs: [], resumed: 0, more: false };
+    return { report, resumed: 0, more: false };
   }
   const high = Number(cursor.events_seq);
   const from = store.dialect === 'postgres' ? Math.max(0, high - REREAD) : high;
@@ -49,7 +51,7 @@ export async function readEventTriggers(
     .orderBy('seq')
     .limit(limit)
     .execute();
-  if (events.length === 0) return { runs: [], resumed: 0, more: false };
+  if (events.length === 0) return { report, resumed: 0, more: false };
   const parsed = events.map((e) => ({
     seq: Number(e.seq),
     contactId: Number(e.contact_id),
@@ -58,7 +60,6 @@ export async function readEventTriggers(
     props: JSON.parse(e.props) as Record<string, unknown>,
   }));
 
-  const runs: FlowRunTable[] = [];
   for (const flow of flows) {
     const want = triggerEvent(flow.def.trigger);
     if (!want) continue;
@@ -67,7 +68,11 @@ export async function readEventTriggers(
         (e) => e.type === want.type && e.at >= now.getTime() - STALE_MS && propsMatch(want.props, e.props),
       )
       .map((e) => ({ contactId: e.contactId, triggerKey: `e:${e.seq}`, at: new Date(Math.max(e.at, 0)) }));
-    if (candidates.length > 0) runs.push(...(await enrollContacts(store, flow, candidates, now)));
+    if (candidates.length > 0) {
+      const r = await enrollContacts(store, flow, candidates, now, versions);
+      report.enrolled += r.enrolled;
+      addReport(report, r);
+    }
   }
   const resumed = await resumeWaiting(store, workspaceId, parsed, now);
   const last = parsed[parsed.length - 1]!.seq;
@@ -77,7 +82,7 @@ export async function readEventTriggers(
       .set({ events_seq: last, updated_at: now.toISOString() })
       .where('workspace_id', '=', workspaceId)
       .execute();
-  return { runs, resumed, more: events.length === limit };
+  return { report, resumed, more: events.length === limit };
 }
 
 /** Runs waiting for one of these events move to their next step, due when the event happened. */

@@ -102,9 +102,11 @@ describe.each(storeKinds())('guimi flows and simulate on $name', ({ name, skip }
     expect(r).toMatchObject({ isolation: 'copy', days: 2, seed: 7 });
     const topic = r.touches.byFlow.find((t: { step: string }) => t.step === 'topic');
     const dm = r.touches.byFlow.find((t: { step: string }) => t.step === 'dm');
-    expect(topic.total).toBe(8); // 2 evenings × 4 members (a group touch per run)
-    expect(dm.total).toBe(8);
-    expect(r.touches.total).toBe(16);
+    // Two evenings × the members still in the community (virtual fans may leave after the first).
+    expect(topic.total).toBeGreaterThanOrEqual(5);
+    expect(topic.total).toBeLessThanOrEqual(8);
+    expect(dm.total).toBe(topic.total);
+    expect(r.touches.total).toBe(topic.total + dm.total);
     expect(r.events.byType.message).toBeGreaterThanOrEqual(dm.byState.sent ?? 0);
     expect(typeof r.holds.total).toBe('number');
     expect(r.runs['晚间话题']).toBeDefined();

@@ -18,6 +18,8 @@ export interface StepContext {
   inSegment(expr: string, contactId: number): boolean;
   /** Branch `ifEvent`: did the contact have a matching event in the window ending now. */
   hadEvent(stepIndex: number, contactId: number): boolean;
+  /** Due times by schedule and anchor: runs enrolled together share them (time zone math is costly). */
+  dueMemo: Map<string, Date>;
 }
 
 export interface Effects {
@@ -40,7 +42,12 @@ export function runSteps(run: FlowRunTable, ctx: StepContext, fx: Effects): RunU
   const { flow, now } = ctx;
   const steps = flow.def.steps;
   const at = now.toISOString();
-  const anchor = new Date(run.enrolled_at);
+  const due = (schedule: string): Date => {
+    const key = `${schedule}|${run.enrolled_at}`;
+    let d = ctx.dueMemo.get(key);
+    if (!d) ctx.dueMemo.set(key, (d = dueAt(parseSchedule(schedule)!, new Date(run.enrolled_at), flow.tz)));
+    return d;
+  };
   const contactId = Number(run.contact_id);
   const end = (state: RunState, reason: string | null): RunUpdate => ({
     state,
@@ -74,8 +81,8 @@ export function runSteps(run: FlowRunTable, ctx: StepContext, fx: Effects): RunU
     const step = steps[i];
     if (!step) return end('completed', null);
     if (step.at) {
-      const due = dueAt(parseSchedule(step.at)!, anchor, flow.tz);
-      if (due > now) return pause(due);
+      const d = due(step.at);
+      if (d > now) return pause(d);
     }
     if (step.type === 'send' || step.type === 'group' || step.type === 'moment') {
       if (!plan(run, step, ctx, fx))
@@ -107,8 +114,8 @@ export function runSteps(run: FlowRunTable, ctx: StepContext, fx: Effects): RunU
       i++;
     } else if (step.type === 'wait') {
       if (step.until) {
-        const due = dueAt(parseSchedule(step.until)!, anchor, flow.tz);
-        if (due > now) return pause(due);
+        const d = due(step.until);
+        if (d > now) return pause(d);
       }
       if (!step.event) {
         i++;

@@ -1,12 +1,12 @@
 // Tag added/removed triggers (from the tag writer's signals) and date/cron triggers (the audience, or one
 // broadcast run, enrolled when the flow's next fire time passes, in the workspace's time zone).
 import type { Store } from '../../platform/store/open-store.js';
+import { addReport, emptyReport } from './advance-runs.js';
 import { audienceMembers } from './audience-filter.js';
+import { enrollContacts, type EnrollReport } from './enroll-contacts.js';
 import { isBroadcast } from './flow-definition.js';
 import { nextFire } from './flow-store.js';
-import { enrollContacts } from './enroll-contacts.js';
-import type { FlowRunTable } from './flow-tables.js';
-import type { LiveFlow } from './live-flows.js';
+import type { LiveFlow, VersionCache } from './live-flows.js';
 import { deleteTagSignals, readTagSignals } from './tag-signals.js';
 
 export async function readTagTriggers(
@@ -15,13 +15,14 @@ export async function readTagTriggers(
   flows: readonly LiveFlow[],
   now: Date,
   limit: number,
-): Promise<FlowRunTable[]> {
+  versions: VersionCache,
+): Promise<EnrollReport> {
+  const report: EnrollReport = { enrolled: 0, ...emptyReport() };
   const signals = await readTagSignals(store.db, workspaceId, limit);
-  if (signals.length === 0) return [];
+  if (signals.length === 0) return report;
   const tagged = flows.filter(
     (f) => f.def.trigger.type === 'tag_added' || f.def.trigger.type === 'tag_removed',
   );
-  const runs: FlowRunTable[] = [];
   if (tagged.length > 0) {
     const tags = await store.db
       .selectFrom('tags')
@@ -33,47 +34,45 @@ export async function readTagTriggers(
       const t = flow.def.trigger as { type: string; tag: string };
       const tagId = idOf.get(t.tag);
       const hits = signals.filter((s) => s.kind === t.type && s.tagId === tagId);
-      if (hits.length > 0)
-        runs.push(
-          ...(await enrollContacts(
-            store,
-            flow,
-            hits.map((s) => ({ contactId: s.contactId, triggerKey: `t:${s.seq}`, at: new Date(s.at) })),
-            now,
-          )),
-        );
+      if (hits.length === 0) continue;
+      const candidates = hits.map((s) => ({
+        contactId: s.contactId,
+        triggerKey: `t:${s.seq}`,
+        at: new Date(s.at),
+      }));
+      const r = await enrollContacts(store, flow, candidates, now, versions);
+      report.enrolled += r.enrolled;
+      addReport(report, r);
     }
   }
   await deleteTagSignals(
     store.db,
     signals.map((s) => s.seq),
   );
-  return runs;
+  return report;
 }
 
-/** Fires due date/cron flows; `onRuns` receives each chunk of enrolled runs (a million at once would not fit a batch). */
+/** Fires due date/cron flows, enrolling the audience a chunk at a time. */
 export async function fireTimeTriggers(
   store: Store,
   flows: readonly LiveFlow[],
   now: Date,
-  onRuns: (runs: FlowRunTable[]) => Promise<void>,
+  versions: VersionCache,
   chunk = 50_000,
-): Promise<number> {
-  let enrolled = 0;
+): Promise<EnrollReport> {
+  const report: EnrollReport = { enrolled: 0, ...emptyReport() };
   for (const flow of flows) {
     if (!flow.nextFireAt || flow.nextFireAt > now.toISOString()) continue;
     const firedAt = new Date(flow.nextFireAt);
     const key = `d:${flow.nextFireAt}`;
     const ids = isBroadcast(flow.def) ? [0] : await audienceMembers(store, flow.workspaceId, flow.def, now);
     for (let i = 0; i < ids.length; i += chunk) {
-      const runs = await enrollContacts(
-        store,
-        flow,
-        ids.slice(i, i + chunk).map((contactId) => ({ contactId, triggerKey: key, at: firedAt })),
-        now,
-      );
-      enrolled += runs.length;
-      await onRuns(runs);
+      const candidates = ids
+        .slice(i, i + chunk)
+        .map((contactId) => ({ contactId, triggerKey: key, at: firedAt }));
+      const r = await enrollContacts(store, flow, candidates, now, versions);
+      report.enrolled += r.enrolled;
+      addReport(report, r);
     }
     const next = nextFire(flow.def.trigger, new Date(Math.max(now.getTime(), firedAt.getTime())), flow.tz);
     await store.db
@@ -83,5 +82,5 @@ export async function fireTimeTriggers(
       .where('next_fire_at', '=', flow.nextFireAt)
       .execute();
   }
-  return enrolled;
+  return report;
 }

@@ -4,21 +4,25 @@
 import { ensureTags } from '../../audience/tags/ensure-tags.js';
 import { addContactTags, removeContactTags } from '../../audience/tags/write-contact-tags.js';
 import { newId } from '../../platform/ids.js';
-import type { Db } from '../../platform/store/database.js';
+import type { Store } from '../../platform/store/open-store.js';
+import type { FlowRunTable } from './flow-tables.js';
+import { insertRuns } from './insert-runs.js';
 import type { LiveFlow } from './live-flows.js';
 import type { Effects, RunUpdate } from './run-steps.js';
 
 const CHUNK = 5000;
 
+/** `fresh`: new runs, inserted in their new state (else the stored runs are updated). */
 export async function writeRunEffects(
-  db: Db,
+  store: Store,
   flow: LiveFlow,
+  fresh: readonly FlowRunTable[] | null,
   updates: Map<string, RunUpdate>,
   fx: Effects,
   now: Date,
 ): Promise<void> {
   const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
+  await store.db.transaction().execute(async (trx) => {
     const names = [...fx.tagAdds.keys(), ...fx.tagRemoves.keys()];
     if (names.length > 0) {
       const ids = await ensureTags(trx, flow.workspaceId, names, now);
@@ -37,7 +41,7 @@ export async function writeRunEffects(
     }
     // Runs that end in the same place share one UPDATE (a million enrolments move together).
     const same = new Map<string, { u: RunUpdate; ids: string[] }>();
-    for (const [id, u] of updates) {
+    for (const [id, u] of fresh ? [] : updates) {
       const key = JSON.stringify(u);
       (same.get(key) ?? same.set(key, { u, ids: [] }).get(key)!).ids.push(id);
     }
@@ -52,6 +56,13 @@ export async function writeRunEffects(
           .execute();
       }
     }
+    // New runs go in last: until they exist, a repeated pass redoes (idempotently) everything above.
+    if (fresh)
+      await insertRuns(
+        trx,
+        store.dialect === 'postgres',
+        fresh.map((r) => ({ ...r, ...updates.get(r.id)!, updated_at: at })),
+      );
     for (let i = 0; i < exited.length; i += CHUNK) {
       await trx
         .updateTable('touches')

@@ -31,6 +31,7 @@ const TABLES: { name: string; via?: { column: string; parent: string } }[] = [
   { name: 'flows' },
   { name: 'flow_versions' },
   { name: 'flow_runs' },
+  { name: 'flow_cursors' },
 ];
 
 export interface Sandbox {
