@@ -4,6 +4,7 @@ import { seedContentDemo } from '../content/demo/content-demo.js';
 import { seedAudienceDemo } from './audience-demo.js';
 import { seedKocDemo } from './koc-demo.js';
 import { seedLadderDemo } from './ladder-demo.js';
+import { seedAutomationDemo } from './automation-demo.js';
 import { recordAudit } from '../platform/audit.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/store/database.js';
@@ -41,6 +42,16 @@ const demoFactories: { name: string; seed(ctx: DemoContext): Promise<void> }[] =
     // After the audience (its events drive the ladder) and the content (the welcome script).
     name: 'ladder',
     seed: (ctx) => seedLadderDemo({ db: ctx.db, workspaceId: ctx.workspace.id, now: ctx.clock.now() }),
+  },
+  {
+    name: 'automation',
+    seed: (ctx) =>
+      seedAutomationDemo({
+        db: ctx.db,
+        workspaceId: ctx.workspace.id,
+        timezone: ctx.workspace.timezone,
+        now: ctx.clock.now(),
+      }),
   },
 ];
 
