@@ -3,6 +3,7 @@
 // and a 'contact' change-feed row so every process's segment index reloads the contact's `tier:` label.
 // After commit each change becomes a `tier_changed` event {from, to, rule} through the events use-case
 // (flows trigger per-tier SOPs on it), and promoted fans are invited to their tier's community.
+import { sql } from 'kysely';
 import { recordChanges } from '../../audience/record-changes.js';
 import type { Db } from '../../platform/store/database.js';
 import { inviteToTierGroups } from '../communities/invite-to-tier-group.js';
@@ -62,7 +63,9 @@ export async function applyTierChanges(
           .updateTable('contact_tiers')
           .set({ tier: to, since: at, rule })
           .where('workspace_id', '=', workspaceId)
-          .where('tier', '=', from)
+          // Not sargable on purpose: the primary key (with the id list) must drive the update, not the
+          // (workspace, tier) index, which would walk every fan on the tier for each chunk.
+          .where(sql`tier || ''`, '=', from)
           .where(
             'contact_id',
             'in',
