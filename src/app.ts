@@ -13,6 +13,9 @@ import { registerSegmentRoutes } from './audience/saved-segments/segments.routes
 import { registerTouchRoutes } from './automation/dispatch/touches.routes.js';
 import { registerSimulatorRoutes } from './channels/simulator/simulator.routes.js';
 import { registerWecomRoutes } from './channels/wecom/wecom.routes.js';
+import { registerWechatyRoutes } from './channels/wechaty/wechaty.routes.js';
+import { registerAcquisitionRoutes } from './channels/acquisition/acquisition.routes.js';
+import { registerAutoReplyRoutes } from './channels/auto-reply/auto-reply.routes.js';
 import { registerFlowRoutes } from './automation/flows/flows.routes.js';
 import { registerFlowRunRoutes } from './automation/flows/flow-runs.routes.js';
 import { registerSimulateRoutes } from './automation/simulate/simulate.routes.js';
@@ -40,6 +43,9 @@ const domainRoutes: RouteRegistrar[] = [
   registerFlowRunRoutes,
   registerSimulateRoutes,
   registerWecomRoutes,
+  registerWechatyRoutes,
+  registerAcquisitionRoutes,
+  registerAutoReplyRoutes,
 ];
 
 export function buildApp(deps: AppDeps, consoleDir?: string): GuimiApp {

@@ -15,6 +15,7 @@ import { startScheduler, type RunningScheduler } from './platform/jobs/start-sch
 import { listenForOptOuts } from './automation/guardrails/record-opt-outs.js';
 import { jobDefinitions } from './jobs.js';
 import { listenForLadder } from './koc/ladder/listen-for-ladder.js';
+import { startChannelRuntime } from './channels/wechaty/channel-runtime.js';
 
 export interface StartOptions {
   config: Config;
@@ -43,6 +44,7 @@ export async function startGuimi(opts: StartOptions): Promise<RunningGuimi> {
   let scheduler: RunningScheduler | undefined;
   const stopOptOuts = listenForOptOuts(store.db, logger);
   const stopLadder = listenForLadder(store.db, clock, logger);
+  const stopChannels = startChannelRuntime({ store, clock, logger, config });
   try {
     const owner = await ensureOwner(
       store.db,
@@ -100,6 +102,7 @@ export async function startGuimi(opts: StartOptions): Promise<RunningGuimi> {
         await scheduler!.stop();
         stopOptOuts();
         stopLadder();
+        await stopChannels();
         await store.close();
       },
     };
@@ -107,6 +110,7 @@ export async function startGuimi(opts: StartOptions): Promise<RunningGuimi> {
     await scheduler?.stop();
     stopOptOuts();
     stopLadder();
+    await stopChannels();
     await store.close();
     throw e;
   }

@@ -8,6 +8,7 @@ import { startScheduler } from '../platform/jobs/start-scheduler.js';
 import { createLogger } from '../platform/log.js';
 import { listenForOptOuts } from './guardrails/record-opt-outs.js';
 import { listenForLadder } from '../koc/ladder/listen-for-ladder.js';
+import { startChannelRuntime } from '../channels/wechaty/channel-runtime.js';
 
 const int = (v: string) => {
   const n = Number(v);
@@ -27,6 +28,7 @@ export function registerWorkerCommands(program: Command, ctx: CliContext): void 
       const store = await ctx.store();
       const stopOptOuts = listenForOptOuts(store.db, logger);
       const stopLadder = listenForLadder(store.db, ctx.clock, logger);
+      const stopChannels = startChannelRuntime({ store, clock: ctx.clock, logger, config: ctx.config });
       const scheduler = await startScheduler({
         store,
         clock: ctx.clock,
@@ -46,6 +48,7 @@ export function registerWorkerCommands(program: Command, ctx: CliContext): void 
           await scheduler.stop();
           stopOptOuts();
           stopLadder();
+          await stopChannels();
           resolve();
         }),
       );

@@ -21,6 +21,7 @@ import { registerServeCommands } from './serve.cli.js';
 import { registerFlowCommands } from '../automation/flows/flows.cli.js';
 import { registerSimulateCommand } from '../automation/simulate/simulate.cli.js';
 import { registerChannelCommands } from '../channels/channels.cli.js';
+import { registerWechatyCommands } from '../channels/wechaty/wechaty.cli.js';
 
 const registrars = [
   registerServeCommands,
@@ -38,6 +39,7 @@ const registrars = [
   registerWorkerCommands,
   registerTouchCommands,
   registerChannelCommands,
+  registerWechatyCommands,
 ];
 
 export interface RunOptions {
