@@ -48,7 +48,8 @@ export async function request<T>(
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (MUTATIONS.has(method)) {
     // Declared even without a body: the server refuses a bodiless DELETE that names no JSON type.
-    headers['Content-Type'] = opts.rawType ?? 'application/json';
+    // A FormData body names its own multipart type (with the boundary), so the browser sets it.
+    if (!(body instanceof FormData)) headers['Content-Type'] = opts.rawType ?? 'application/json';
     if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
   }
   let res: Response;
@@ -58,7 +59,14 @@ export async function request<T>(
       headers,
       credentials: 'include',
       signal: opts.signal,
-      body: body === undefined ? undefined : opts.rawType ? (body as Blob) : JSON.stringify(body),
+      body:
+        body === undefined
+          ? undefined
+          : body instanceof FormData
+            ? body
+            : opts.rawType
+              ? (body as Blob)
+              : JSON.stringify(body),
     });
   } catch (e) {
     if (isAbort(e)) throw e;
@@ -87,6 +95,9 @@ export const api = {
   /** POSTs a file as the request body, typed `contentType` (the import routes read the raw body). */
   upload: <T>(path: string, file: Blob, contentType: string) =>
     request<T>('POST', path, file, { rawType: contentType }),
+  /** POSTs multipart/form-data (the material library's file uploads). */
+  form: <T>(path: string, form: FormData) => request<T>('POST', path, form),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   del: (path: string) => request<void>('DELETE', path),
 };

@@ -1,4 +1,5 @@
-// The console's domains, in side-navigation order. Overview, audience and settings are built so far.
+// The console's domains, in side-navigation order. Overview, audience, content, automation and settings
+// are built so far.
 export const SECTION_IDS = [
   'overview',
   'audience',
@@ -12,14 +13,16 @@ export const SECTION_IDS = [
 
 export type SectionId = (typeof SECTION_IDS)[number];
 
-export type UpcomingSection = Exclude<SectionId, 'overview' | 'audience' | 'settings'>;
+const BUILT = ['overview', 'audience', 'content', 'automation', 'settings'] as const;
+
+export type UpcomingSection = Exclude<SectionId, (typeof BUILT)[number]>;
 
 export function isSectionId(value: string): value is SectionId {
   return (SECTION_IDS as readonly string[]).includes(value);
 }
 
 export function isUpcoming(section: SectionId): section is UpcomingSection {
-  return section !== 'overview' && section !== 'audience' && section !== 'settings';
+  return !(BUILT as readonly string[]).includes(section);
 }
 
 export const SETTINGS_TABS = ['members', 'roles', 'tokens', 'audit'] as const;
@@ -27,3 +30,9 @@ export type SettingsTab = (typeof SETTINGS_TABS)[number];
 
 export const AUDIENCE_TABS = ['contacts', 'import', 'tags', 'rules', 'segments'] as const;
 export type AudienceTab = (typeof AUDIENCE_TABS)[number];
+
+export const CONTENT_TABS = ['materials', 'scripts', 'sensitive'] as const;
+export type ContentTab = (typeof CONTENT_TABS)[number];
+
+export const AUTOMATION_TABS = ['flows', 'tasks', 'deliveries', 'guardrails', 'simulator'] as const;
+export type AutomationTab = (typeof AUTOMATION_TABS)[number];

@@ -1,5 +1,7 @@
 // English strings; typed against the Chinese dictionary so no key can be missing.
 import { audienceEn } from './audience.en.js';
+import { automationEn } from './automation.en.js';
+import { contentEn } from './content.en.js';
 import type { Dict } from './index.js';
 
 export const en: Dict = {
@@ -69,9 +71,6 @@ export const en: Dict = {
   'soon.body': 'This area arrives in a later release. It will offer:',
   'soon.koc':
     'KOC profiles (employee, shop guide, user KOCs)|Fan tiers: passerby, favorable, iron, leader|Seeding tasks|Leaderboards and commission',
-  'soon.content':
-    'Material library (images, videos, posters, product cards)|Script library|Moments scripts and posting calendar',
-  'soon.automation': 'SOP flows|Welcome messages|Mass sends|Pacing for WeCom and personal WeChat robots',
   'soon.campaigns': 'Flash events and super brand days|Fission invitations|Blind boxes|Surveys',
   'soon.reports': 'Exposure and de-duplicated reach|Interaction rate|Live penetration and share rate|Charts',
 
@@ -145,4 +144,6 @@ export const en: Dict = {
   'audit.end': 'All entries shown.',
 
   ...audienceEn,
+  ...contentEn,
+  ...automationEn,
 };

@@ -1,5 +1,7 @@
 // Chinese (default) strings. Every key here must exist in en.ts too: the Dict type enforces it.
 import { audienceZhCN } from './audience.zh-CN.js';
+import { automationZhCN } from './automation.zh-CN.js';
+import { contentZhCN } from './content.zh-CN.js';
 
 export const zhCN = {
   'app.name': '闺蜜 Guimi',
@@ -67,8 +69,6 @@ export const zhCN = {
   'soon.body': '此模块将在后续版本中上线，届时这里会提供：',
   'soon.koc':
     'KOC 档案（员工 / 导购 / 用户 KOC）|粉丝分层：路人粉、好感粉、铁粉、代“颜”粉|种草任务|排行榜与佣金',
-  'soon.content': '素材库（图片、视频、海报、商品卡片）|话术库|朋友圈剧本与发布日历',
-  'soon.automation': 'SOP 流程|欢迎语|群发任务|企业微信与个人微信机器人的节奏控制',
   'soon.campaigns': '快闪 / 超品日|裂变邀请|盲盒|活动问卷',
   'soon.reports': '曝光量与去重粉丝数|互动率|直播渗透率与分享率|可视化图表',
 
@@ -140,4 +140,6 @@ export const zhCN = {
   'audit.end': '已显示全部记录。',
 
   ...audienceZhCN,
+  ...contentZhCN,
+  ...automationZhCN,
 };

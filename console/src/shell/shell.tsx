@@ -1,6 +1,8 @@
 // The signed-in frame: top bar, side navigation and the page for the current section.
 import { useEffect } from 'react';
 import { AudiencePage } from '../audience/audience-page.js';
+import { AutomationPage } from '../automation/automation-page.js';
+import { ContentPage } from '../content/content-page.js';
 import { useT } from '../i18n/index.js';
 import { OverviewPage } from '../overview-page.js';
 import { isUpcoming, type SectionId } from '../sections.js';
@@ -33,6 +35,8 @@ export function Shell({ me, workspace, section, tab }: Props) {
         <main className="content" data-testid="content" data-section={section}>
           {section === 'overview' && <OverviewPage workspace={workspace} />}
           {section === 'audience' && <AudiencePage workspace={workspace} tab={tab} />}
+          {section === 'content' && <ContentPage workspace={workspace} tab={tab} />}
+          {section === 'automation' && <AutomationPage workspace={workspace} tab={tab} />}
           {section === 'settings' && <SettingsPage me={me} workspace={workspace} tab={tab} />}
           {isUpcoming(section) && <ComingSoon section={section} />}
         </main>

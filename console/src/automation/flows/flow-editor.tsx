@@ -1,0 +1,168 @@
+// The flow editor: settings and trigger on the left, the steps on a timeline on the right. Saving sends
+// the whole definition; the server's validation issues come back by path and are shown on the field or
+// step card they are about. Activate and pause act on the saved version.
+import { useState } from 'react';
+import { api, toApiError, wsPath, type ApiError } from '../../api.js';
+import type { Script } from '../../content/types.js';
+import { useT } from '../../i18n/index.js';
+import { navigate, workspacePath } from '../../router.js';
+import { ErrorBanner } from '../../ui/error-banner.js';
+import type { Flow, FlowDefinition, FlowSaveResult, FlowStatus } from '../types.js';
+import { cleanDefinition, issuesByPath, newStep } from './flow-draft.js';
+import { FlowRuns } from './flow-runs.js';
+import { FlowTimeline } from './flow-timeline.js';
+import { TriggerFields } from './trigger-fields.js';
+
+const BLANK: FlowDefinition = { name: '', trigger: { type: 'friend_added' }, reentry: 'never', steps: [] };
+
+interface Props {
+  slug: string;
+  zone: string;
+  flow: Flow | null;
+  scripts: Script[];
+  writable: boolean;
+}
+
+export function FlowEditor({ slug, zone, flow: initial, scripts, writable }: Props) {
+  const t = useT();
+  const [flow, setFlow] = useState<Flow | null>(initial);
+  const [draft, setDraft] = useState<FlowDefinition>(() => {
+    if (!initial) return BLANK;
+    const { status: _status, ...def } = initial.definition;
+    return def;
+  });
+  const [open, setOpen] = useState<number | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const issues = issuesByPath(error);
+  const placed = [...issues.keys()].every(
+    (p) => p !== '' && /^(name|trigger|audience|account|community|reentry|steps)/.test(p),
+  );
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = () =>
+    run(async () => {
+      const status: FlowStatus = flow?.status ?? 'draft';
+      const body = { ...cleanDefinition(draft), status: status === 'archived' ? 'paused' : status };
+      const r = flow
+        ? await api.put<FlowSaveResult>(wsPath(slug, 'flows', flow.id), body)
+        : await api.post<FlowSaveResult>(wsPath(slug, 'flows'), body);
+      setFlow(r.flow);
+      setNotice(r.versioned ? t('auto.flow.savedVersion', { v: r.flow.version }) : t('auto.flow.unchanged'));
+      if (!flow)
+        navigate(`${workspacePath(slug, 'automation', 'flows')}?flow=${encodeURIComponent(r.flow.id)}`, {
+          replace: true,
+        });
+    });
+
+  const act = (action: 'activate' | 'pause') =>
+    run(async () => {
+      if (!flow) return;
+      setFlow(await api.post<Flow>(wsPath(slug, 'flows', flow.id, action)));
+    });
+
+  return (
+    <div className="stack" data-testid="flow-editor">
+      <div className="editor-bar">
+        <button
+          type="button"
+          className="btn btn-link"
+          onClick={() => navigate(workspacePath(slug, 'automation', 'flows'))}
+        >
+          ← {t('auto.flow.back')}
+        </button>
+        <h2 className="editor-title">{flow ? flow.name : t('auto.flow.new')}</h2>
+        {flow && (
+          <span
+            className={`badge badge-status-${flow.status}`}
+            data-testid="flow-status"
+            data-status={flow.status}
+          >
+            {t(`auto.status.${flow.status}`)} · v{flow.version}
+          </span>
+        )}
+        <span className="topbar-spacer" />
+        {writable && (
+          <>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={busy}
+              onClick={() => void save()}
+              data-testid="flow-save"
+            >
+              {t('common.save')}
+            </button>
+            {flow && flow.status !== 'active' && (
+              <button
+                type="button"
+                className="btn"
+                disabled={busy}
+                onClick={() => void act('activate')}
+                data-testid="flow-activate"
+              >
+                {t('auto.flow.activate')}
+              </button>
+            )}
+            {flow?.status === 'active' && (
+              <button
+                type="button"
+                className="btn"
+                disabled={busy}
+                onClick={() => void act('pause')}
+                data-testid="flow-pause"
+              >
+                {t('auto.flow.pause')}
+              </button>
+            )}
+          </>
+        )}
+      </div>
+      {notice && (
+        <p className="banner banner-success" data-testid="flow-notice">
+          {notice}
+        </p>
+      )}
+      {error && (issues.size === 0 || !placed) && <ErrorBanner error={error} />}
+      {error && issues.size > 0 && (
+        <p className="banner banner-error" role="alert" data-testid="flow-issues">
+          {t('auto.flow.issues', { n: [...issues.values()].flat().length })}
+        </p>
+      )}
+      <div className="flow-layout">
+        <div className="card">
+          <TriggerFields draft={draft} issues={issues} onChange={setDraft} />
+        </div>
+        <div className="card">
+          <h3 className="section-title">{t('auto.flow.steps')}</h3>
+          <FlowTimeline
+            steps={draft.steps}
+            scripts={scripts}
+            issues={issues}
+            open={open}
+            onOpen={setOpen}
+            onChange={(steps) => setDraft({ ...draft, steps })}
+            onAdd={(type) => {
+              setDraft({ ...draft, steps: [...draft.steps, newStep(type, draft.steps)] });
+              setOpen(draft.steps.length);
+            }}
+          />
+        </div>
+      </div>
+      {flow && <FlowRuns slug={slug} zone={zone} flow={flow} />}
+    </div>
+  );
+}
