@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { Db } from '../../platform/store/database.js';
 import { FlowDefinition } from './flow-definition.js';
+import { formatPath } from './read-flow-file.js';
 import { loadDefinition, nextFire, toFlowView, workspaceTimezone, type FlowView } from './flow-store.js';
 import type { FlowStatus } from './flow-tables.js';
 import './flow-tables.js';
@@ -23,7 +24,12 @@ export async function saveFlow(
   input: unknown,
   ctx: { actor: string; now: Date; flowId?: string },
 ): Promise<SaveFlowResult> {
-  const def = FlowDefinition.parse(input);
+  const parsed = FlowDefinition.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+    throw new AppError('VALIDATION', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
+  }
+  const def = parsed.data;
   const { status, ...stored } = def;
   const text = JSON.stringify(stored);
   const at = ctx.now.toISOString();
