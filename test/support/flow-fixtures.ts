@@ -103,7 +103,7 @@ export async function addEvent(
           type,
           at: at.getTime(),
           props,
-          source: null,
+          source: undefined,
         },
       },
     ],

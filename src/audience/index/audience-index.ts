@@ -27,6 +27,8 @@ const POLL_MS = 1_000;
 export interface ReadOptions {
   /** The instant event windows end at; default now. */
   at?: Date;
+  /** Only these contacts can match (e.g. a KOC's own fans for the koc role). */
+  within?: Bitmap;
 }
 
 export interface MembersPage {
@@ -37,6 +39,11 @@ export interface MembersPage {
 }
 
 const services = new WeakMap<Store, AudienceIndex>();
+
+function narrowed(bitmap: Bitmap, opts: ReadOptions): Bitmap {
+  if (opts.within) bitmap.andInPlace(opts.within);
+  return bitmap;
+}
 
 export function audienceIndexFor(store: Store): AudienceIndex {
   let service = services.get(store);
@@ -56,12 +63,17 @@ export class AudienceIndex {
   ) {}
 
   count(workspaceId: string, expr: string | SegmentAst, opts: ReadOptions = {}): Promise<number> {
-    return this.read(workspaceId, expr, opts, (index, ast, o) => countSegment(index, ast, o));
+    const within = opts.within;
+    return this.read(workspaceId, expr, opts, (index, ast, o) =>
+      within ? evaluateSegment(index, ast, o).andCardinality(within) : countSegment(index, ast, o),
+    );
   }
 
   /** A new bitmap of the matching contact ids, for other domains (bulk tagging, flows) to use freely. */
   bitmap(workspaceId: string, expr: string | SegmentAst, opts: ReadOptions = {}): Promise<Bitmap> {
-    return this.read(workspaceId, expr, opts, (index, ast, o) => evaluateSegment(index, ast, o));
+    return this.read(workspaceId, expr, opts, (index, ast, o) =>
+      narrowed(evaluateSegment(index, ast, o), opts),
+    );
   }
 
   /** Matching contact ids in ascending order, a page at a time (keyset cursor on the id). */
@@ -73,7 +85,7 @@ export class AudienceIndex {
     const limit = opts.limit ?? 100;
     const after = opts.cursor ? Number(decodeCursor(opts.cursor, 1)[0]) : 0;
     return this.read(workspaceId, expr, opts, (index, ast, o) => {
-      const all = evaluateSegment(index, ast, o);
+      const all = narrowed(evaluateSegment(index, ast, o), opts);
       const start = after > 0 ? all.rank(after) : 0;
       const ids = [...all.rangeUint32Array(start, limit)];
       const more = start + ids.length < all.size;

@@ -1,4 +1,5 @@
 // A segment's members as CSV (BOM first, so Excel reads 中文), streamed a page at a time.
+import type { Bitmap } from '../segments/bitmap.js';
 import type { Store } from '../../platform/store/open-store.js';
 import { CSV_BOM, toCsvLine } from '../import/csv-writer.js';
 import type { SegmentAst } from '../segments/segment-ast.js';
@@ -10,7 +11,7 @@ export async function* exportSegmentCsv(
   store: Store,
   workspaceId: string,
   expr: string | SegmentAst,
-  opts: { at: Date; seesPii: boolean },
+  opts: { at: Date; seesPii: boolean; within?: Bitmap | undefined },
 ): AsyncGenerator<string> {
   let cursor: string | undefined;
   let first = true;

@@ -1,6 +1,7 @@
 // One page of a segment's members (saved or ad hoc), from the audience index.
 import type { Store } from '../../platform/store/open-store.js';
 import { audienceIndexFor } from '../index/audience-index.js';
+import type { Bitmap } from '../segments/bitmap.js';
 import type { SegmentAst } from '../segments/segment-ast.js';
 import { segmentMemberRows } from './segment-members.js';
 import type { SegmentMember } from './segment-members.js';
@@ -10,6 +11,8 @@ export interface MemberPageOptions {
   seesPii: boolean;
   cursor?: string | undefined;
   limit: number;
+  /** Only these contacts (the koc role's own fans). */
+  within?: Bitmap | undefined;
 }
 
 export async function listSegmentMembers(

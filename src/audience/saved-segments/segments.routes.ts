@@ -12,6 +12,7 @@ import {
   jsonContent,
 } from '../../platform/http/schemas.js';
 import { audienceIndexFor } from '../index/audience-index.js';
+import { viewerScope } from './viewer-scope.js';
 import type { SegmentAst } from '../segments/segment-ast.js';
 import { createSegment } from './create-segment.js';
 import { deleteSegment } from './delete-segment.js';
@@ -69,8 +70,10 @@ export const registerSegmentRoutes: RouteRegistrar = (app, deps) => {
     }),
     async (c) => {
       const { expression, at: when } = c.req.valid('json');
-      const count = await audienceIndexFor(deps.store).count(accessOf(c).workspace.id, expression, {
+      const access = accessOf(c);
+      const count = await audienceIndexFor(deps.store).count(access.workspace.id, expression, {
         at: at(when),
+        within: await viewerScope(deps.store.db, access),
       });
       return c.json(Count.parse({ count }), 200);
     },
@@ -185,10 +188,11 @@ export const registerSegmentRoutes: RouteRegistrar = (app, deps) => {
       responses: { 200: jsonContent(Count, 'Count'), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => {
+      const access = accessOf(c);
       const count = await audienceIndexFor(deps.store).count(
-        accessOf(c).workspace.id,
+        access.workspace.id,
         saved(c.req.valid('param').name),
-        { at: at(c.req.valid('query').at) },
+        { at: at(c.req.valid('query').at), within: await viewerScope(deps.store.db, access) },
       );
       return c.json(Count.parse({ count }), 200);
     },
@@ -222,6 +226,7 @@ export const registerSegmentRoutes: RouteRegistrar = (app, deps) => {
           cursor: q.cursor,
           limit: q.limit,
           seesPii: roleSeesPii(access.role),
+          within: await viewerScope(deps.store.db, access),
         },
       );
       return c.json({ ...page, items: z.array(Member).parse(page.items) }, 200);
@@ -249,6 +254,7 @@ export const registerSegmentRoutes: RouteRegistrar = (app, deps) => {
       const lines = exportSegmentCsv(deps.store, access.workspace.id, saved(name), {
         at: at(c.req.valid('query').at),
         seesPii: roleSeesPii(access.role),
+        within: await viewerScope(deps.store.db, access),
       });
       const encoder = new TextEncoder();
       const body = new ReadableStream<Uint8Array>({
