@@ -1,14 +1,14 @@
 // The composition root: the platform's HTTP app plus every domain's routes, then the console.
 import { registerAccessRoutes } from './access/access.routes.js';
-import { registerImportRoutes } from './audience/import.routes.js';
 import { registerContentRoutes } from './content/content.routes.js';
+import { registerKocRoutes } from './koc/koc.routes.js';
 import { registerLadderRoutes } from './koc/ladder/ladder.routes.js';
 import { registerCommunityRoutes } from './koc/communities/communities.routes.js';
-import { registerKocRoutes } from './koc/koc.routes.js';
 import { registerContactRoutes } from './audience/contacts/contacts.routes.js';
 import { registerEventRoutes } from './audience/events/events.routes.js';
 import { registerTagRuleRoutes } from './audience/rules/rules.routes.js';
 import { registerTagRoutes } from './audience/tags/tags.routes.js';
+import { registerImportRoutes } from './audience/import.routes.js';
 import { registerSegmentRoutes } from './audience/saved-segments/segments.routes.js';
 import { registerTouchRoutes } from './automation/dispatch/touches.routes.js';
 import { registerSimulatorRoutes } from './channels/simulator/simulator.routes.js';
@@ -36,16 +36,18 @@ const domainRoutes: RouteRegistrar[] = [
   registerSegmentRoutes,
   registerImportRoutes,
   registerContentRoutes,
+  registerKocRoutes,
   registerLadderRoutes,
   registerCommunityRoutes,
-  registerKocRoutes,
-  registerFlowRoutes,
-  registerFlowRunRoutes,
-  registerSimulateRoutes,
+  registerTouchRoutes,
+  registerSimulatorRoutes,
   registerWecomRoutes,
   registerWechatyRoutes,
   registerAcquisitionRoutes,
   registerAutoReplyRoutes,
+  registerFlowRoutes,
+  registerFlowRunRoutes,
+  registerSimulateRoutes,
 ];
 
 export function buildApp(deps: AppDeps, consoleDir?: string): GuimiApp {

@@ -2,10 +2,10 @@
 // one error table (0 ok, 2 bad input, 1 failure).
 import { Command, CommanderError } from 'commander';
 import { registerAccessCommands } from '../access/access.cli.js';
-import { registerImportCommands } from '../audience/import.cli.js';
 import { registerContentCommands } from '../content/content.cli.js';
 import { registerEventCommands } from '../audience/events/events.cli.js';
 import { registerSegmentCommands } from '../audience/saved-segments/segment.cli.js';
+import { registerImportCommands } from '../audience/import.cli.js';
 import { registerTouchCommands } from '../automation/dispatch/touches.cli.js';
 import { registerWorkerCommands } from '../automation/worker.cli.js';
 import { systemClock, type Clock } from '../platform/clock.js';
