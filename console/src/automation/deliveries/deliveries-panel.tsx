@@ -110,7 +110,7 @@ export function DeliveriesPanel({ workspace }: { workspace: Workspace }) {
       <ErrorBanner error={error ?? pages.error} />
       <div className="card card-flush">
         <div className="table-wrap">
-          <table className="table" data-testid="touches-table">
+          <table className="table table-touches" data-testid="touches-table">
             <thead>
               <tr>
                 <th>{t('auto.dl.due')}</th>

@@ -9,12 +9,12 @@ import { StepFields } from './step-fields.js';
 
 const ICONS: Record<StepType, string> = {
   send: '✉',
-  group: '👥',
+  group: '★',
   moment: '◎',
   tag: '#',
-  wait: '⏳',
-  branch: '⑂',
-  task: '✓',
+  wait: '…',
+  branch: '◇',
+  task: '√',
 };
 
 function dayLabel(t: Translate, when: When | null): string {

@@ -23,7 +23,12 @@ const list = (text: string) =>
 export function StepFields({ step, index, scripts, issues, onChange }: Props) {
   const t = useT();
   const set = (patch: Partial<Step>) => onChange({ ...step, ...patch });
-  const field = (name: string, label: MessageKey, control: ComponentProps<typeof Field>['children'], hint?: string) => (
+  const field = (
+    name: string,
+    label: MessageKey,
+    control: ComponentProps<typeof Field>['children'],
+    hint?: string,
+  ) => (
     <Field
       key={name}
       label={t(label)}
