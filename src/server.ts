@@ -85,7 +85,7 @@ export async function startGuimi(opts: StartOptions): Promise<RunningGuimi> {
       announce(
         `Owner account created: ${owner.user.email}` +
           (owner.generatedPassword
-            ? ` with generated password ${owner.generatedPassword} (shown once; change it in Settings)`
+            ? ` with generated password ${owner.generatedPassword} (shown once; set GUIMI_ADMIN_PASSWORD before the first start to choose your own)`
             : ''),
       );
     }
