@@ -3,7 +3,7 @@
 // rows really inserted, so the rest are duplicates.
 import { CompiledQuery } from 'kysely';
 import type { Db } from '../../platform/store/database.js';
-import { dialectOf } from './store-dialect.js';
+import { dialectOf } from '../../platform/store/dialect-of.js';
 
 export interface EventInsert {
   eventId: string;

@@ -7,7 +7,7 @@ import type { Db } from '../../platform/store/database.js';
 import { compileSegmentSql } from '../segments/compile-segment-sql.js';
 import { parseSegment } from '../segments/parse-segment.js';
 import type { SegmentAst } from '../segments/segment-ast.js';
-import { dialectOf } from '../events/store-dialect.js';
+import { dialectOf } from '../../platform/store/dialect-of.js';
 
 const ID_CHUNK = 5000;
 
