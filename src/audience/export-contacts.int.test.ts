@@ -41,7 +41,7 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-describe.each(storeKinds())('contact export on $name', ({ name, skip }) => {
+describe.each(storeKinds())('contact export on $title', ({ name, skip }) => {
   let store: TestStore;
   let tokens: Awaited<ReturnType<typeof seedWorkspace>>['tokens'];
   const dir = tempDir('guimi-export-test-');

@@ -49,7 +49,7 @@ async function guimi(env: Record<string, string>, ...argv: string[]) {
   return { code, out, err };
 }
 
-describe.each(storeKinds())('contact import on $name', ({ name, skip }) => {
+describe.each(storeKinds())('contact import on $title', ({ name, skip }) => {
   let store: TestStore;
   let wsId: string;
   const dir = tempDir('guimi-import-test-');

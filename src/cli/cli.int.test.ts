@@ -14,7 +14,7 @@ async function guimi(env: Record<string, string>, ...argv: string[]) {
   return { code, out, err };
 }
 
-describe.each(storeKinds())('guimi CLI on $name', ({ name, skip }) => {
+describe.each(storeKinds())('guimi CLI on $title', ({ name, skip }) => {
   let store: TestStore;
   beforeAll(async () => {
     if (!skip) store = await openTestStore(name);

@@ -32,7 +32,7 @@ describe('demo audience generators', () => {
   });
 });
 
-describe.each(storeKinds())('demo audience on $name', ({ name, skip }) => {
+describe.each(storeKinds())('demo audience on $title', ({ name, skip }) => {
   let store: TestStore;
   beforeAll(async () => {
     if (!skip) store = await openTestStore(name);

@@ -9,7 +9,7 @@ import { seedKocDemo } from './koc-demo.js';
 
 const NOW = new Date('2026-11-23T02:00:00Z');
 
-describe.each(storeKinds())('demo KOC program on $name', ({ name, skip }) => {
+describe.each(storeKinds())('demo KOC program on $title', ({ name, skip }) => {
   let store: TestStore;
   beforeAll(async () => {
     if (!skip) store = await openTestStore(name);

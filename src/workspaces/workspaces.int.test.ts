@@ -11,7 +11,7 @@ import {
 } from '../../test/support/app.js';
 import { openTestStore, storeKinds, type TestStore } from '../../test/support/stores.js';
 
-describe.each(storeKinds())('workspaces API on $name', ({ name, skip }) => {
+describe.each(storeKinds())('workspaces API on $title', ({ name, skip }) => {
   let store: TestStore;
   let t: TestApp;
   let a: Awaited<ReturnType<typeof seedWorkspace>>;

@@ -22,7 +22,7 @@ const publicPaths = new Set([
 /** Workspace routes behind guard(); public ones (no login, e.g. a KOC application) name {ws} too. */
 const guarded = (o: Operation) => o.path.includes('{ws}') && !publicPaths.has(o.path);
 
-describe.each(storeKinds())('access matrix on $name', ({ name, skip }) => {
+describe.each(storeKinds())('access matrix on $title', ({ name, skip }) => {
   let store: TestStore;
   let t: TestApp;
   let a: Awaited<ReturnType<typeof seedWorkspace>>;

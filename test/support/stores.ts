@@ -12,12 +12,15 @@ export interface StoreKind {
   name: 'sqlite' | 'postgres';
   /** Why this kind is skipped here, or null when it runs. */
   skip: string | null;
+  /** For describe titles: the store, and why its tests are skipped when they are. */
+  title: string;
 }
 
 export function storeKinds(): StoreKind[] {
+  const pgSkip = inject('pgUrl') ? null : (inject('pgSkipReason') ?? 'no PostgreSQL');
   return [
-    { name: 'sqlite', skip: null },
-    { name: 'postgres', skip: inject('pgUrl') ? null : (inject('pgSkipReason') ?? 'no PostgreSQL') },
+    { name: 'sqlite', skip: null, title: 'sqlite' },
+    { name: 'postgres', skip: pgSkip, title: pgSkip ? `postgres (skipped: ${pgSkip})` : 'postgres' },
   ];
 }
 

@@ -4,7 +4,7 @@ import { call, createTestApp, seedWorkspace, type TestApp } from '../../../test/
 import { openTestStore, storeKinds, type TestStore } from '../../../test/support/stores.js';
 import { audienceIndexFor } from '../index/audience-index.js';
 
-describe.each(storeKinds())('contacts on $name', ({ name, skip }) => {
+describe.each(storeKinds())('contacts on $title', ({ name, skip }) => {
   let store: TestStore;
   let t: TestApp;
   let seed: Awaited<ReturnType<typeof seedWorkspace>>;

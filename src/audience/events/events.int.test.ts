@@ -18,7 +18,7 @@ async function guimi(env: Record<string, string>, ...argv: string[]) {
   return { code, out, err };
 }
 
-describe.each(storeKinds())('events on $name', ({ name, skip }) => {
+describe.each(storeKinds())('events on $title', ({ name, skip }) => {
   let store: TestStore;
   let t: TestApp;
   let seed: Awaited<ReturnType<typeof seedWorkspace>>;

@@ -98,7 +98,7 @@ const segmentArb: fc.Arbitrary<SegmentAst> = fc.letrec<{ node: SegmentAst }>((ti
   ),
 })).node;
 
-describe.each(storeKinds())('segment index vs SQL vs reference on $name', ({ name, skip }) => {
+describe.each(storeKinds())('segment index vs SQL vs reference on $title', ({ name, skip }) => {
   let store: TestStore;
   let run = 0;
   beforeAll(async () => {

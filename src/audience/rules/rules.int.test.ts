@@ -6,7 +6,7 @@ import { openTestStore, storeKinds, type TestStore } from '../../../test/support
 
 const DAY = 86_400_000;
 
-describe.each(storeKinds())('tag rules on $name', ({ name, skip }) => {
+describe.each(storeKinds())('tag rules on $title', ({ name, skip }) => {
   let store: TestStore;
   let t: TestApp;
   let seed: Awaited<ReturnType<typeof seedWorkspace>>;

@@ -4,7 +4,7 @@ import { call, createTestApp, login, seedWorkspace, type TestApp } from '../../.
 import { openTestStore, storeKinds, type TestStore } from '../../../test/support/stores.js';
 import { audienceIndexFor } from '../index/audience-index.js';
 
-describe.each(storeKinds())('segment reads for the koc role on $name', ({ name, skip }) => {
+describe.each(storeKinds())('segment reads for the koc role on $title', ({ name, skip }) => {
   let store: TestStore;
   let t: TestApp;
   let a: Awaited<ReturnType<typeof seedWorkspace>>;

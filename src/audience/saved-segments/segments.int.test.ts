@@ -20,7 +20,7 @@ async function cli(store: TestStore, argv: string[]) {
   return { code, out, err };
 }
 
-describe.each(storeKinds())('segments on $name', ({ name, skip }) => {
+describe.each(storeKinds())('segments on $title', ({ name, skip }) => {
   let store: TestStore;
   let seeded: Awaited<ReturnType<typeof seedWorkspace>>;
   beforeAll(async () => {

@@ -15,7 +15,7 @@ import { planTouches, type PlannedTouch } from './plan-touches.js';
 // 10:00 in Shanghai: outside quiet hours.
 const DAY = '2026-11-23T02:00:00Z';
 
-describe.each(storeKinds())('dispatch on $name', ({ name, skip }) => {
+describe.each(storeKinds())('dispatch on $title', ({ name, skip }) => {
   let store: TestStore;
   let clock: VirtualClock;
   let ws: string;

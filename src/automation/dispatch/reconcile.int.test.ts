@@ -13,7 +13,7 @@ import { planTouches, type PlannedTouch } from './plan-touches.js';
 
 const silent = { read: 0, click: 0, share: 0, reply: 0, optOut: 0, leaveGroup: 0 };
 
-describe.each(storeKinds())('reconcile, promotion mix and opt-out on $name', ({ name, skip }) => {
+describe.each(storeKinds())('reconcile, promotion mix and opt-out on $title', ({ name, skip }) => {
   let store: TestStore;
   let clock: VirtualClock;
   let ws: { id: string; slug: string };

@@ -20,7 +20,7 @@ const welcome = {
   ],
 };
 
-describe.each(storeKinds())('flow engine on $name', ({ name, skip }) => {
+describe.each(storeKinds())('flow engine on $title', ({ name, skip }) => {
   let store: TestStore;
   afterEach(async () => store?.close());
 

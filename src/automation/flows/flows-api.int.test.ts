@@ -14,7 +14,7 @@ const flow = (text: string) => ({
   ],
 });
 
-describe.each(storeKinds())('flows API on $name', ({ name, skip }) => {
+describe.each(storeKinds())('flows API on $title', ({ name, skip }) => {
   let store: TestStore;
   afterEach(async () => store?.close());
 

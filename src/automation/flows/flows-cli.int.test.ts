@@ -31,7 +31,7 @@ steps:
   - { id: hello, type: send, at: day 0 +1 min, text: 欢迎 }
 `;
 
-describe.each(storeKinds())('guimi flows and simulate on $name', ({ name, skip }) => {
+describe.each(storeKinds())('guimi flows and simulate on $title', ({ name, skip }) => {
   let store: TestStore;
   afterEach(async () => store?.close());
 

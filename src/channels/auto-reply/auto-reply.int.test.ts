@@ -14,7 +14,7 @@ import { startChannelRuntime } from '../wechaty/channel-runtime.js';
 
 const NO_REACTIONS = { read: 0, click: 0, share: 0, reply: 0, optOut: 0, leaveGroup: 0 };
 
-describe.each(storeKinds())('keyword auto-replies on $name', ({ name, skip }) => {
+describe.each(storeKinds())('keyword auto-replies on $title', ({ name, skip }) => {
   let store: TestStore;
   let t: TestApp;
   let ws: string;

@@ -10,7 +10,7 @@ import { addWecomChannel } from './add-wecom-channel.js';
 const KEY = randomBytes(32).toString('hex');
 const TABLES = ['wecom_inbox', 'wecom_nonces', 'contacts', 'events', 'touches', 'channel_accounts'] as const;
 
-describe.each(storeKinds())('WeCom callback fuzz on $name', ({ name, skip }) => {
+describe.each(storeKinds())('WeCom callback fuzz on $title', ({ name, skip }) => {
   let store: TestStore;
   let fake: FakeWecom;
   afterEach(async () => {

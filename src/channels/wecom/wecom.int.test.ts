@@ -21,7 +21,7 @@ import './wecom-jobs.js';
 const KEY = randomBytes(32).toString('hex');
 Object.assign(wecomClientTuning, { retryBaseMs: 1, timeoutMs: 500 });
 
-describe.each(storeKinds())('WeCom channel on $name', ({ name, skip }) => {
+describe.each(storeKinds())('WeCom channel on $title', ({ name, skip }) => {
   let store: TestStore;
   let fake: FakeWecom;
   afterEach(async () => {

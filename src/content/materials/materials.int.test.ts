@@ -9,7 +9,7 @@ import { recordMaterialUse } from './record-material-use.js';
 
 const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
 
-describe.each(storeKinds())('material library on $name', ({ name, skip }) => {
+describe.each(storeKinds())('material library on $title', ({ name, skip }) => {
   let store: TestStore;
   let t: TestApp;
   let token: string;

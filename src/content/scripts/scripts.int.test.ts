@@ -11,7 +11,7 @@ import { checkSensitive } from '../sensitive/check-sensitive.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-describe.each(storeKinds())('script library on $name', ({ name, skip }) => {
+describe.each(storeKinds())('script library on $title', ({ name, skip }) => {
   let store: TestStore;
   let t: TestApp;
   let token: string;

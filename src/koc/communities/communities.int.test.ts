@@ -9,7 +9,7 @@ import { syncGroupMembers } from './sync-group-members.js';
 
 const DAY = 86_400_000;
 
-describe.each(storeKinds())('communities on $name', ({ name, skip }) => {
+describe.each(storeKinds())('communities on $title', ({ name, skip }) => {
   let store: TestStore;
   let t: TestApp;
   let wsId: string;

@@ -18,7 +18,7 @@ import { sweepLadder } from './sweep-ladder.js';
 
 const DAY = 86_400_000;
 
-describe.each(storeKinds())('fan ladder on $name', ({ name, skip }) => {
+describe.each(storeKinds())('fan ladder on $title', ({ name, skip }) => {
   let store: TestStore;
   let t: TestApp;
   let wsId: string;

@@ -8,7 +8,7 @@ import { createContact } from '../../audience/contacts/create-contact.js';
 import { createKoc } from '../roster/create-koc.js';
 import { hasTable } from './leader-requirements.js';
 
-describe.each(storeKinds())('group leaders on $name', ({ name, skip }) => {
+describe.each(storeKinds())('group leaders on $title', ({ name, skip }) => {
   let store: TestStore;
   let t: TestApp;
   let s: Awaited<ReturnType<typeof seedWorkspace>>;

@@ -22,7 +22,7 @@ const good = (n: number, over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-describe.each(storeKinds())('KOC recruitment on $name', ({ name, skip }) => {
+describe.each(storeKinds())('KOC recruitment on $title', ({ name, skip }) => {
   let store: TestStore;
   let t: TestApp;
   let seeded: Awaited<ReturnType<typeof seedWorkspace>>;

@@ -18,7 +18,7 @@ async function cli(store: TestStore, argv: string[], clock: Clock) {
   return { code, out };
 }
 
-describe.each(storeKinds())('KOC roster on $name', ({ name, skip }) => {
+describe.each(storeKinds())('KOC roster on $title', ({ name, skip }) => {
   let store: TestStore;
   let t: TestApp;
   let s: Awaited<ReturnType<typeof seedWorkspace>>;

@@ -13,7 +13,7 @@ import { openTestStore, storeKinds, type TestStore } from '../../../test/support
 import { createKoc } from '../roster/create-koc.js';
 import { linkMemberToKoc } from '../roster/link-member.js';
 
-describe.each(storeKinds())('seeding tasks on $name', ({ name, skip }) => {
+describe.each(storeKinds())('seeding tasks on $title', ({ name, skip }) => {
   let store: TestStore;
   let t: TestApp;
   let s: Awaited<ReturnType<typeof seedWorkspace>>;

@@ -8,7 +8,7 @@ import { runCli } from '../../cli/main.js';
 import { attributeFans } from '../roster/attribute-fans.js';
 import { createKoc } from '../roster/create-koc.js';
 
-describe.each(storeKinds())('KOC selection in a workspace on $name', ({ name, skip }) => {
+describe.each(storeKinds())('KOC selection in a workspace on $title', ({ name, skip }) => {
   let store: TestStore;
   let t: TestApp;
   let s: Awaited<ReturnType<typeof seedWorkspace>>;

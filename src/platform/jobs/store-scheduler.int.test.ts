@@ -8,7 +8,7 @@ import { defineJob, type JobContext, type JobDefinition } from './job.js';
 import { StoreScheduler } from './store-scheduler.js';
 import './job-table.js';
 
-describe.each(storeKinds())('store scheduler on $name', ({ name, skip }) => {
+describe.each(storeKinds())('store scheduler on $title', ({ name, skip }) => {
   let store: TestStore;
   let clock: VirtualClock;
   const calls: string[] = [];

@@ -9,7 +9,7 @@ import { AppError } from '../errors.js';
 import { migrateToLatest } from './migrate.js';
 import { openStore } from './open-store.js';
 
-describe.each(storeKinds())('store on $name', ({ name, skip }) => {
+describe.each(storeKinds())('store on $title', ({ name, skip }) => {
   let store: TestStore;
   beforeAll(async () => {
     if (!skip) store = await openTestStore(name);
