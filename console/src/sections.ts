@@ -1,11 +1,11 @@
-// The console's domains, in side-navigation order. Overview, audience, content, automation and settings
-// are built so far.
+// The console's domains, in side-navigation order.
 export const SECTION_IDS = [
   'overview',
   'audience',
   'koc',
   'content',
   'automation',
+  'channels',
   'campaigns',
   'reports',
   'settings',
@@ -36,3 +36,17 @@ export type ContentTab = (typeof CONTENT_TABS)[number];
 
 export const AUTOMATION_TABS = ['flows', 'tasks', 'deliveries', 'guardrails', 'simulator'] as const;
 export type AutomationTab = (typeof AUTOMATION_TABS)[number];
+
+export const KOC_TABS = [
+  'roster',
+  'recruitment',
+  'selection',
+  'ladder',
+  'communities',
+  'leaders',
+  'seeding',
+] as const;
+export type KocTab = (typeof KOC_TABS)[number];
+
+export const CHANNEL_TABS = ['accounts', 'codes', 'auto-reply'] as const;
+export type ChannelTab = (typeof CHANNEL_TABS)[number];

@@ -35,6 +35,7 @@ export const en: Dict = {
   'nav.koc': 'KOC',
   'nav.content': 'Content',
   'nav.automation': 'Automation',
+  'nav.channels': 'Channels',
   'nav.campaigns': 'Campaigns',
   'nav.reports': 'Reports',
   'nav.settings': 'Settings',
@@ -71,6 +72,8 @@ export const en: Dict = {
   'soon.body': 'This area arrives in a later release. It will offer:',
   'soon.koc':
     'KOC profiles (employee, shop guide, user KOCs)|Fan tiers: passerby, favorable, iron, leader|Seeding tasks|Leaderboards and commission',
+  'soon.channels':
+    'WeCom (official API)|Personal WeChat robots (Wechaty)|Channel codes and rotating group codes|Keyword auto-reply',
   'soon.campaigns': 'Flash events and super brand days|Fission invitations|Blind boxes|Surveys',
   'soon.reports': 'Exposure and de-duplicated reach|Interaction rate|Live penetration and share rate|Charts',
 
