@@ -1,11 +1,13 @@
 // The demo KOC program on both stores, on a small audience: all three kinds, overlapping pools, a drive
-// with applicants on both sides of the bar, tasks with submissions, commission rules.
+// with applicants on both sides of the bar, tasks with submissions, commission rules; then the ladder demo
+// makes group leaders of KOCs through their fans' leader applications.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedWorkspace } from '../../test/support/app.js';
 import { openTestStore, storeKinds, type TestStore } from '../../test/support/stores.js';
 import { selectWorkspaceKocs } from '../koc/selection/select-workspace-kocs.js';
 import { seedAudienceDemo } from './audience-demo.js';
 import { seedKocDemo } from './koc-demo.js';
+import { seedLadderDemo } from './ladder-demo.js';
 
 const NOW = new Date('2026-11-23T02:00:00Z');
 
@@ -60,10 +62,21 @@ describe.each(storeKinds())('demo KOC program on $title', ({ name, skip }) => {
     expect(subs).toHaveLength(42);
     expect(subs.filter((x) => x.status === 'approved')).toHaveLength(30);
     expect(
-      await db.selectFrom('group_leaders').select('status').where('workspace_id', '=', ws.id).execute(),
-    ).toHaveLength(6);
+      await db.selectFrom('commission_rules').select('id').where('workspace_id', '=', ws.id).execute(),
+    ).toHaveLength(2);
     // Overlaps: the greedy's second pick gains less than its own pool.
     const sel = await selectWorkspaceKocs(db, ws.id, { k: 10 });
     expect(sel.overlap.flat().some((n, i) => i % 11 !== 0 && n > 0)).toBe(true);
+
+    await seedLadderDemo({ db, workspaceId: ws.id, now: NOW });
+    const leaders = await db
+      .selectFrom('group_leaders as g')
+      .innerJoin('kocs as k', 'k.id', 'g.koc_id')
+      .innerJoin('contact_tiers as t', 't.contact_id', 'k.contact_id')
+      .select(['g.status', 't.tier'])
+      .where('g.workspace_id', '=', ws.id)
+      .execute();
+    expect(leaders.length).toBeGreaterThan(0);
+    expect(leaders.every((l) => l.status === 'approved' && l.tier === 'leader')).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
 // (owner_koc_id on the audience demo's contacts, which must exist first, plus imported social
 // followers), bulk-inserted to stay fast; then the program's activity (koc-program-demo.ts).
 import { recordChanges } from '../audience/record-changes.js';
-import { seedLeaders, seedRecruitment, seedSeeding } from './koc-program-demo.js';
+import { seedCommissionRules, seedRecruitment, seedSeeding } from './koc-program-demo.js';
 import { newId } from '../platform/ids.js';
 import type { Db } from '../platform/store/database.js';
 import { PLATFORMS } from '../koc/roster/koc-input.js';
@@ -112,7 +112,7 @@ export async function seedKocDemo(
     rnd,
     now,
   );
-  await seedLeaders(db, workspaceId, now);
+  await seedCommissionRules(db, workspaceId, now);
   return { kocs: total, fans };
 }
 

@@ -1,8 +1,8 @@
 // The demo KOC program's activity: a recruitment drive with 40 applicants (some under the bar, five
-// approved), three seeding tasks with submissions and reviews, commission rules and group leaders. Runs
-// through the use-cases, so every rule holds in the demo as it does in use.
+// approved), three seeding tasks with submissions and reviews, and commission rules (group leaders come
+// from the ladder demo's leader applications). Runs through the use-cases, so every rule holds in the
+// demo as it does in use.
 import { saveCommissionRule } from '../koc/leaders/commission-rules.js';
-import { applyForLeader, reviewLeader } from '../koc/leaders/leaders.js';
 import { createDrive } from '../koc/recruitment/drives.js';
 import { reviewApplications } from '../koc/recruitment/review-applications.js';
 import { submitApplication } from '../koc/recruitment/submit-application.js';
@@ -116,8 +116,8 @@ export async function seedSeeding(
   }
 }
 
-/** The KOCs with the biggest pools apply to lead groups; those meeting the requirements are approved. */
-export async function seedLeaders(db: Db, workspaceId: string, now: Date): Promise<void> {
+/** The group leaders' commission: 10% up to ¥10,000 a month then 12%; skincare pays more. */
+export async function seedCommissionRules(db: Db, workspaceId: string, now: Date): Promise<void> {
   await saveCommissionRule(
     db,
     workspaceId,
@@ -143,19 +143,4 @@ export async function seedLeaders(db: Db, workspaceId: string, now: Date): Promi
     },
     { actor: ACTOR, now },
   );
-  const top = await db
-    .selectFrom('contacts')
-    .innerJoin('kocs', 'kocs.id', 'contacts.owner_koc_id')
-    .select(['contacts.owner_koc_id as koc_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('contacts.workspace_id', '=', workspaceId)
-    .where('kocs.status', '=', 'active')
-    .groupBy('contacts.owner_koc_id')
-    .orderBy('n', 'desc')
-    .limit(6)
-    .execute();
-  for (const { koc_id } of top) {
-    const applied = await applyForLeader(db, workspaceId, koc_id!, now);
-    if (applied.meetsRequirements)
-      await reviewLeader(db, workspaceId, koc_id!, 'approve', { actor: ACTOR, now });
-  }
 }

@@ -1,6 +1,7 @@
 // The demo brand's fan ladder and communities: fans who accepted seeding tasks (from the most active),
 // 30 communities of every type with members (brand groups, tier groups, fans' own groups with their
-// group leaders), the ladder evaluated from the demo's events, and three approved leaders (代颜粉).
+// group leaders), the ladder evaluated from the demo's events, and three approved leaders (代颜粉): fans
+// who are KOCs meeting the group leader requirements, so their approval makes them group leaders (团长).
 import { ingestEvents } from '../audience/events/ingest-events.js';
 import { createSimAccount } from '../channels/simulator/create-sim-account.js';
 import { addCommunityMembers } from '../koc/communities/add-community-members.js';
@@ -8,6 +9,9 @@ import { createCommunity } from '../koc/communities/create-community.js';
 import { evaluateTiers } from '../koc/ladder/evaluate-tiers.js';
 import { applyForLeaderTier } from '../koc/ladder/leader-applications.js';
 import { reviewLeaderApplication } from '../koc/ladder/review-leader-application.js';
+import { assessLeader } from '../koc/leaders/leader-requirements.js';
+import { applyAsLeader } from '../koc/leaders/leaders.js';
+import { updateKoc } from '../koc/roster/update-koc.js';
 import type { Db } from '../platform/store/database.js';
 import '../audience/audience-tables.js';
 import '../content/content-tables.js';
@@ -138,6 +142,7 @@ export async function seedLadderDemo(ctx: { db: Db; workspaceId: string; now: Da
     .orderBy('contact_tiers.contact_id')
     .limit(custom.length)
     .execute();
+  const kocs = await leaderKocs(db, workspaceId, buyers.length);
   for (const [i, b] of buyers.entries()) {
     const contactId = Number(b.contact_id);
     await addCommunityMembers(
@@ -147,12 +152,34 @@ export async function seedLadderDemo(ctx: { db: Db; workspaceId: string; now: Da
       { contactIds: [contactId], role: 'group_leader' },
       { now },
     );
-    const application = await applyForLeaderTier(
-      db,
-      workspaceId,
-      { contactId, note: '自建闺蜜群，带货能力强' },
-      now,
-    );
+    // The first fans are the persons behind KOCs: they apply through their KOC.
+    const kocId = kocs[i];
+    if (kocId) await updateKoc(db, workspaceId, kocId, { contactId }, { ...c, seesPii: true });
+    const application = kocId
+      ? await applyAsLeader(db, workspaceId, kocId, now)
+      : await applyForLeaderTier(db, workspaceId, { contactId, note: '自建闺蜜群，带货能力强' }, now);
     if (i < 3) await reviewLeaderApplication(db, workspaceId, application.id, { approve: true }, c);
   }
+}
+
+/** Active KOCs, biggest fan pool first, that meet the group leader requirements. */
+async function leaderKocs(db: Db, workspaceId: string, n: number): Promise<string[]> {
+  const top = await db
+    .selectFrom('contacts')
+    .innerJoin('kocs', 'kocs.id', 'contacts.owner_koc_id')
+    .select(['kocs.id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('contacts.workspace_id', '=', workspaceId)
+    .where('kocs.status', '=', 'active')
+    .where('kocs.contact_id', 'is', null)
+    .groupBy('kocs.id')
+    .orderBy('n', 'desc')
+    .orderBy('kocs.id')
+    .limit(30)
+    .execute();
+  const out: string[] = [];
+  for (const { id } of top) {
+    if (out.length === n) break;
+    if ((await assessLeader(db, workspaceId, id)).every((v) => v.pass)) out.push(id);
+  }
+  return out;
 }

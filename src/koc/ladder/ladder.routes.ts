@@ -12,6 +12,7 @@ import { reviewLeaderApplication } from './review-leader-application.js';
 import { tierCounts } from './tier-counts.js';
 import { tierFunnel } from './tier-funnel.js';
 import { updateLadder } from './update-ladder.js';
+import { kocRestriction } from '../roster/koc-scope.js';
 
 const base = '/api/v1/workspaces/{ws}/ladder';
 const TierCounts = z.object({
@@ -37,9 +38,13 @@ const ContactTier = z.object({
     z.object({ from: z.string().nullable(), to: z.string(), rule: z.string(), at: z.string() }),
   ),
 });
-const Application = z.object({
+export const LeaderApplication = z.object({
   id: z.string(),
   contactId: z.number(),
+  koc: z
+    .object({ id: z.string(), name: z.string() })
+    .nullable()
+    .openapi({ description: 'the fan’s KOC, which becomes a group leader on approval' }),
   status: z.string(),
   checks: z.array(
     z.object({
@@ -162,13 +167,18 @@ export const registerLadderRoutes: RouteRegistrar = (app, deps) => {
         query: z.object({ status: z.enum(['applied', 'approved', 'rejected']).optional() }),
       },
       responses: {
-        200: jsonContent(z.object({ items: z.array(Application) }), 'Applications'),
+        200: jsonContent(z.object({ items: z.array(LeaderApplication) }), 'Applications'),
         ...errorResponses(400, 401, 403, 404),
       },
     }),
     async (c) => {
-      const items = await listLeaderApplications(db, accessOf(c).workspace.id, c.req.valid('query').status);
-      return c.json({ items: z.array(Application).parse(items) }, 200);
+      const a = accessOf(c);
+      // The koc role sees only its own KOC's applications.
+      const items = await listLeaderApplications(db, a.workspace.id, {
+        status: c.req.valid('query').status,
+        kocId: kocRestriction(a),
+      });
+      return c.json({ items: z.array(LeaderApplication).parse(items) }, 200);
     },
   );
   app.openapi(
@@ -184,7 +194,10 @@ export const registerLadderRoutes: RouteRegistrar = (app, deps) => {
           z.strictObject({ contactId: z.number().int().positive(), note: z.string().max(500).nullish() }),
         ),
       },
-      responses: { 201: jsonContent(Application, 'Filed'), ...errorResponses(400, 401, 403, 404, 409, 415) },
+      responses: {
+        201: jsonContent(LeaderApplication, 'Filed'),
+        ...errorResponses(400, 401, 403, 404, 409, 415),
+      },
     }),
     async (c) => {
       const view = await applyForLeaderTier(
@@ -193,7 +206,7 @@ export const registerLadderRoutes: RouteRegistrar = (app, deps) => {
         c.req.valid('json'),
         deps.clock.now(),
       );
-      return c.json(Application.parse(view), 201);
+      return c.json(LeaderApplication.parse(view), 201);
     },
   );
   app.openapi(
@@ -202,7 +215,7 @@ export const registerLadderRoutes: RouteRegistrar = (app, deps) => {
       method: 'post',
       path: `${base}/leader-applications/{id}/review`,
       tags,
-      summary: 'Approve (the fan becomes a leader) or reject an application',
+      summary: 'Approve (the fan becomes a leader, its KOC a group leader) or reject an application',
       request: {
         params: AppParams,
         body: jsonBody(
@@ -210,7 +223,7 @@ export const registerLadderRoutes: RouteRegistrar = (app, deps) => {
         ),
       },
       responses: {
-        200: jsonContent(Application, 'Reviewed'),
+        200: jsonContent(LeaderApplication, 'Reviewed'),
         ...errorResponses(400, 401, 403, 404, 409, 415),
       },
     }),
@@ -224,7 +237,7 @@ export const registerLadderRoutes: RouteRegistrar = (app, deps) => {
         { approve: body.decision === 'approve', reason: body.reason },
         { actor: actorOf(a.principal), now: deps.clock.now() },
       );
-      return c.json(Application.parse(view), 200);
+      return c.json(LeaderApplication.parse(view), 200);
     },
   );
 };

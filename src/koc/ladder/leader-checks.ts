@@ -1,15 +1,35 @@
 // What the leader tier (代颜粉) asks of an iron fan: selling ability (orders in a window) and a community
-// of their own (the group_leader role in one), as configured in the ladder settings.
+// of their own (the group_leader role in one), as configured in the ladder settings. A fan who is a KOC
+// (kocs.contact_id) also answers the group leader requirements on its KOC's figures, since approving
+// its application makes that KOC a group leader (团长) too.
 import type { Db } from '../../platform/store/database.js';
+import { assessLeader } from '../leaders/leader-requirements.js';
 import type { LadderSettings } from './ladder-settings.js';
 import './ladder-tables.js';
 import '../../audience/audience-tables.js';
+import '../roster/koc-tables.js';
 
 export interface LeaderCheck {
-  check: 'tier' | 'community' | 'orders';
+  check: 'tier' | 'community' | 'orders' | 'fans' | 'avgReads' | 'interactionRate';
   required: string | number | boolean;
   actual: string | number | boolean;
   pass: boolean;
+}
+
+/** The KOC a fan is (not removed), if any: the one that becomes a group leader on approval. */
+export async function kocOfContact(
+  db: Db,
+  workspaceId: string,
+  contactId: number,
+): Promise<{ id: string; name: string } | undefined> {
+  return db
+    .selectFrom('kocs')
+    .select(['id', 'name'])
+    .where('workspace_id', '=', workspaceId)
+    .where('contact_id', '=', contactId)
+    .where('status', '!=', 'removed')
+    .orderBy('id')
+    .executeTakeFirst();
 }
 
 export async function leaderChecks(
@@ -26,8 +46,9 @@ export async function leaderChecks(
     .where('contact_id', '=', contactId)
     .executeTakeFirst();
   const current = tier?.tier ?? 'passerby';
+  // A fan already on the leader tier may still apply: its KOC (linked since) becomes a group leader.
   const checks: LeaderCheck[] = [
-    { check: 'tier', required: 'iron', actual: current, pass: current === 'iron' },
+    { check: 'tier', required: 'iron', actual: current, pass: current === 'iron' || current === 'leader' },
   ];
   if (settings.leader.requireCommunity) {
     const leads = await db
@@ -56,6 +77,12 @@ export async function leaderChecks(
       actual: n,
       pass: n >= settings.leader.minOrders,
     });
+  }
+  const koc = await kocOfContact(db, workspaceId, contactId);
+  if (koc) {
+    for (const v of await assessLeader(db, workspaceId, koc.id)) {
+      checks.push({ check: v.rule, required: v.required, actual: v.actual, pass: v.pass });
+    }
   }
   return checks;
 }

@@ -1,13 +1,26 @@
 // The only way onto the leader tier: an operator approves an application. The checks are assessed again
 // at approval (a fan may have dropped from iron meanwhile); approval moves the fan iron → leader with a
-// history row and a tier_changed event like any other change. Rejection keeps the fan where they are.
+// history row and a tier_changed event like any other change. A fan who is a KOC is then recorded as a
+// group leader (团长) with its requirement verdicts: one application, one review, for both. Rejection
+// keeps the fan where they are.
 import { recordAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import type { Db } from '../../platform/store/database.js';
 import { applyTierChanges } from './apply-tier-changes.js';
 import { loadLadderSettings } from './ladder-settings.js';
-import { leaderChecks } from './leader-checks.js';
+import { recordGroupLeader } from '../leaders/leaders.js';
+import type { LeaderVerdict } from '../leaders/leader-requirements.js';
+import { kocOfContact, leaderChecks, type LeaderCheck } from './leader-checks.js';
 import { toApplicationView, type LeaderApplicationView } from './leader-applications.js';
+
+/** The group leader requirements among an application's checks (see leader-checks.ts). */
+function kocVerdicts(checks: readonly LeaderCheck[]): LeaderVerdict[] {
+  return checks.flatMap((c) =>
+    c.check === 'fans' || c.check === 'avgReads' || c.check === 'interactionRate'
+      ? [{ rule: c.check, required: Number(c.required), actual: Number(c.actual), pass: c.pass }]
+      : [],
+  );
+}
 
 export async function reviewLeaderApplication(
   db: Db,
@@ -35,6 +48,7 @@ export async function reviewLeaderApplication(
   if (decision.approve && !checks.every((c) => c.pass))
     throw new AppError('CONFLICT', 'the fan does not meet the leader requirements', { checks });
   const status = decision.approve ? 'approved' : 'rejected';
+  const koc = await kocOfContact(db, workspaceId, contactId);
   const at = ctx.now.toISOString();
   await db.transaction().execute(async (trx) => {
     await trx
@@ -48,6 +62,14 @@ export async function reviewLeaderApplication(
       })
       .where('id', '=', id)
       .execute();
+    if (decision.approve && koc) {
+      await recordGroupLeader(trx, workspaceId, koc.id, {
+        verdicts: kocVerdicts(checks),
+        reason: decision.reason ?? null,
+        appliedAt: app.applied_at,
+        now: ctx.now,
+      });
+    }
     await recordAudit(trx, {
       workspaceId,
       actor: ctx.actor,
@@ -72,5 +94,5 @@ export async function reviewLeaderApplication(
     .selectAll()
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
-  return toApplicationView(row);
+  return toApplicationView(row, koc);
 }

@@ -1,9 +1,9 @@
 // What a KOC needs to become a group leader (团长): enough fans of its own, posts that are read, and
-// interaction. When the fan ladder's tier table is installed, its linked contact must also be on the
-// leader tier (代"颜"粉); without that table the tier is not part of the verdict.
-import { sql } from 'kysely';
+// interaction. These verdicts join the ladder's checks (iron tier, a community of its own, orders) on the
+// leader application of the KOC's contact: one application makes the fan a leader (代"颜"粉) and the KOC a
+// group leader (see ../ladder/review-leader-application.ts).
 import type { Db } from '../../platform/store/database.js';
-import { findKoc } from '../roster/koc-view.js';
+import '../roster/koc-tables.js';
 
 export const LEADER_REQUIREMENTS = {
   /** Contacts attributed to the KOC. */
@@ -15,9 +15,9 @@ export const LEADER_REQUIREMENTS = {
 } as const;
 
 export interface LeaderVerdict {
-  rule: 'fans' | 'avgReads' | 'interactionRate' | 'tier';
-  required: number | string;
-  actual: number | string | null;
+  rule: 'fans' | 'avgReads' | 'interactionRate';
+  required: number;
+  actual: number;
   pass: boolean;
 }
 
@@ -27,7 +27,6 @@ export async function hasTable(db: Db, name: string): Promise<boolean> {
 }
 
 export async function assessLeader(db: Db, workspaceId: string, kocId: string): Promise<LeaderVerdict[]> {
-  const koc = await findKoc(db, workspaceId, kocId);
   const fans = await db
     .selectFrom('contacts')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -47,7 +46,7 @@ export async function assessLeader(db: Db, workspaceId: string, kocId: string): 
     ...socials.map((s) => (s.avg_reads > 0 ? (s.avg_likes + s.avg_comments) / s.avg_reads : 0)),
   );
   const r = LEADER_REQUIREMENTS;
-  const verdicts: LeaderVerdict[] = [
+  return [
     { rule: 'fans', required: r.minFans, actual: Number(fans.n), pass: Number(fans.n) >= r.minFans },
     { rule: 'avgReads', required: r.minAvgReads, actual: reads, pass: reads >= r.minAvgReads },
     {
@@ -57,14 +56,4 @@ export async function assessLeader(db: Db, workspaceId: string, kocId: string): 
       pass: rate >= r.minInteractionRate,
     },
   ];
-  if (await hasTable(db, 'contact_tiers')) {
-    const tier = koc.contact_id
-      ? await sql<{
-          tier: string;
-        }>`select tier from contact_tiers where contact_id = ${koc.contact_id}`.execute(db)
-      : { rows: [] };
-    const actual = tier.rows[0]?.tier ?? null;
-    verdicts.push({ rule: 'tier', required: 'leader', actual, pass: actual === 'leader' });
-  }
-  return verdicts;
 }

@@ -1,12 +1,12 @@
-// Group leaders: requirement verdicts on the KOC's numbers (and the ladder tier when installed),
-// approval re-checked, the leader page, commission rules and their preview.
+// Group leaders: one path with the ladder — applying for a KOC files its contact's leader application, whose
+// checks carry the KOC's requirement verdicts; approving it makes the fan a leader and the KOC a group
+// leader. The leader page, commission rules and their preview.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, seedWorkspace, type TestApp } from '../../../test/support/app.js';
 import { openTestStore, storeKinds, type TestStore } from '../../../test/support/stores.js';
 import { createContact } from '../../audience/contacts/create-contact.js';
 import { createKoc } from '../roster/create-koc.js';
-import { hasTable } from './leader-requirements.js';
 
 describe.each(storeKinds())('group leaders on $title', ({ name, skip }) => {
   let store: TestStore;
@@ -21,12 +21,10 @@ describe.each(storeKinds())('group leaders on $title', ({ name, skip }) => {
     t = createTestApp(store);
     s = await seedWorkspace(store, 'brand');
     const now = new Date('2026-11-23T03:00:00Z');
-    const self = await createContact(
-      store.db,
-      s.ws.id,
-      { externalId: 'leader-self' },
-      { viewer: { role: 'owner', kocId: null }, now },
-    );
+    const person = (externalId: string) =>
+      createContact(store.db, s.ws.id, { externalId }, { viewer: { role: 'owner', kocId: null }, now });
+    const self = await person('leader-self');
+    const weakSelf = await person('weak-self');
     const social = (reads: number, likes: number) => [
       {
         platform: 'xiaohongshu' as const,
@@ -49,7 +47,7 @@ describe.each(storeKinds())('group leaders on $title', ({ name, skip }) => {
       await createKoc(
         store.db,
         s.ws.id,
-        { kind: 'user', name: '弱', socialAccounts: social(3000, 30) },
+        { kind: 'user', name: '弱', contactId: weakSelf.id, socialAccounts: social(3000, 30) },
         { actor: 't', now, seesPii: true },
       )
     ).id;
@@ -64,38 +62,83 @@ describe.each(storeKinds())('group leaders on $title', ({ name, skip }) => {
       updated_at: at,
     }));
     await store.db.insertInto('contacts').values(rows).execute();
-    if (await hasTable(store.db, 'contact_tiers')) {
-      await sql`insert into contact_tiers (workspace_id, contact_id, tier, since, rule) values (${s.ws.id}, ${self.id}, 'leader', ${at}, 'test')`.execute(
+    k.unlinked = (
+      await createKoc(store.db, s.ws.id, { kind: 'user', name: '无号' }, { actor: 't', now, seesPii: true })
+    ).id;
+    // Both KOCs' own contacts are iron fans; the ladder's own leader checks are not what is tested here.
+    for (const id of [self.id, weakSelf.id]) {
+      await sql`insert into contact_tiers (workspace_id, contact_id, tier, since, rule) values (${s.ws.id}, ${id}, 'iron', ${at}, 'test')`.execute(
         store.db,
       );
     }
+    const ladder = (await (
+      await call(t.app, 'GET', '/api/v1/workspaces/brand/ladder', s.tokens.owner)
+    ).json()) as Record<string, unknown>;
+    const put = await call(t.app, 'PUT', '/api/v1/workspaces/brand/ladder', s.tokens.owner, {
+      ...ladder,
+      leader: { requireCommunity: false, minOrders: 0, withinDays: 90 },
+    });
+    expect(put.status).toBe(200);
   });
   afterAll(async () => store?.close());
 
   it.skipIf(skip)(
-    'assesses, approves only a KOC meeting the requirements, and shows the leader page',
+    'applies through the ladder, approves only a KOC meeting the requirements, and shows the leader page',
     async () => {
-      const apply = async (kocId: string) =>
-        (await (await call(t.app, 'POST', `${base}/leaders`, s.tokens.operator, { kocId })).json()) as {
-          meetsRequirements: boolean;
-          verdicts: { rule: string; actual: unknown; pass: boolean }[];
-        };
-      const strong = await apply(k.strong!);
-      expect(strong.meetsRequirements).toBe(true);
-      expect(strong.verdicts.find((v) => v.rule === 'fans')!.actual).toBe(100);
-      const weak = await apply(k.weak!);
-      expect(weak.verdicts.filter((v) => !v.pass).map((v) => v.rule)).toEqual(
+      interface Application {
+        id: string;
+        koc: { id: string } | null;
+        checks: { check: string; actual: unknown; pass: boolean }[];
+      }
+      const apply = (kocId: string) => call(t.app, 'POST', `${base}/leaders`, s.tokens.operator, { kocId });
+      const strong = (await (await apply(k.strong!)).json()) as Application;
+      expect(strong.koc?.id).toBe(k.strong);
+      expect(strong.checks.every((c) => c.pass)).toBe(true);
+      expect(strong.checks.find((c) => c.check === 'fans')!.actual).toBe(100);
+      const weak = (await (await apply(k.weak!)).json()) as Application;
+      expect(weak.checks.filter((c) => !c.pass).map((c) => c.check)).toEqual(
         expect.arrayContaining(['fans', 'interactionRate']),
       );
-      expect(
-        (await call(t.app, 'POST', `${base}/leaders`, s.tokens.operator, { kocId: k.strong })).status,
-      ).toBe(409);
+      // An open application is not filed twice; a KOC without its own contact has no fan to promote.
+      expect((await apply(k.strong!)).status).toBe(409);
+      expect((await apply(k.unlinked!)).status).toBe(409);
 
-      const review = (kocId: string, body: unknown) =>
-        call(t.app, 'POST', `${base}/leaders/${kocId}/review`, s.tokens.operator, body);
-      expect((await review(k.weak!, { decision: 'approve' })).status).toBe(409);
-      expect((await review(k.weak!, { decision: 'reject', reason: '互动率不足' })).status).toBe(200);
-      expect((await review(k.strong!, { decision: 'approve' })).status).toBe(200);
+      // The one queue: the ladder's leader applications, naming the KOC.
+      const queue = (await (
+        await call(t.app, 'GET', '/api/v1/workspaces/brand/ladder/leader-applications', s.tokens.analyst)
+      ).json()) as { items: Application[] };
+      expect(queue.items.map((a) => a.koc?.id).sort()).toEqual([k.strong, k.weak].sort());
+      const kocView = (await (
+        await call(t.app, 'GET', '/api/v1/workspaces/brand/ladder/leader-applications', s.tokens.koc)
+      ).json()) as { items: Application[] };
+      expect(kocView.items).toEqual([]);
+
+      const review = (id: string, body: unknown) =>
+        call(
+          t.app,
+          'POST',
+          `/api/v1/workspaces/brand/ladder/leader-applications/${id}/review`,
+          s.tokens.operator,
+          body,
+        );
+      expect((await review(weak.id, { decision: 'approve' })).status).toBe(409);
+      expect((await review(weak.id, { decision: 'reject', reason: '互动率不足' })).status).toBe(200);
+      expect((await review(strong.id, { decision: 'approve' })).status).toBe(200);
+
+      const leaders = (await (await call(t.app, 'GET', `${base}/leaders`, s.tokens.analyst)).json()) as {
+        items: { kocId: string; status: string; verdicts: { rule: string }[] }[];
+      };
+      expect(leaders.items).toHaveLength(1);
+      expect(leaders.items[0]).toMatchObject({ kocId: k.strong, status: 'approved' });
+      expect(leaders.items[0]!.verdicts.map((v) => v.rule)).toEqual(['fans', 'avgReads', 'interactionRate']);
+      const tier = await store.db
+        .selectFrom('contact_tiers')
+        .innerJoin('kocs', 'kocs.contact_id', 'contact_tiers.contact_id')
+        .select('contact_tiers.tier')
+        .where('kocs.id', '=', k.strong!)
+        .executeTakeFirstOrThrow();
+      expect(tier.tier).toBe('leader');
+      expect((await apply(k.strong!)).status).toBe(409);
       expect((await call(t.app, 'GET', `${base}/leaders/${k.weak}/page`, s.tokens.analyst)).status).toBe(404);
 
       await call(t.app, 'PUT', `${base}/commission-rules`, s.tokens.operator, {

@@ -1,5 +1,6 @@
-// Group leaders (团长): applications with their requirement verdicts, review, the leader page, and the
-// commission rules (by product or category, tiers by monthly volume).
+// Group leaders (团长): applying for a KOC (it files the ladder's leader application of its contact, reviewed
+// at /ladder/leader-applications/{id}/review — see leaders.ts), the approved leaders, the leader page,
+// and the commission rules (by product or category, tiers by monthly volume).
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../../platform/auth/principal.js';
 import { roleSeesPii } from '../../platform/auth/roles.js';
@@ -11,7 +12,8 @@ import { assertMayView, kocRestriction, ownKocId } from '../roster/koc-scope.js'
 import { CommissionRuleInput, commissionFor, pickRule } from './commission.js';
 import { deleteCommissionRule, listCommissionRules, saveCommissionRule } from './commission-rules.js';
 import { leaderPage } from './leader-page.js';
-import { applyForLeader, listLeaders, reviewLeader } from './leaders.js';
+import { LeaderApplication } from '../ladder/ladder.routes.js';
+import { applyAsLeader, listLeaders } from './leaders.js';
 
 const base = '/api/v1/workspaces/{ws}/koc';
 const Leader = z
@@ -86,7 +88,7 @@ export const registerLeaderRoutes: RouteRegistrar = (app, deps) => {
       'write',
       'post',
       `${base}/leaders`,
-      'Apply for a KOC to lead a group (assessed against the requirements)',
+      'Apply for a KOC to lead a group: files the leader application of its contact, with the checks',
       WorkspaceParam,
       { body: z.strictObject({ kocId: z.string().min(1) }) },
     ),
@@ -94,7 +96,7 @@ export const registerLeaderRoutes: RouteRegistrar = (app, deps) => {
       const a = accessOf(c);
       const { kocId } = (await c.req.json()) as { kocId: string };
       return c.json(
-        Leader.parse(await applyForLeader(deps.store.db, a.workspace.id, kocId, deps.clock.now())),
+        LeaderApplication.parse(await applyAsLeader(deps.store.db, a.workspace.id, kocId, deps.clock.now())),
         200,
       );
     },
@@ -111,50 +113,29 @@ export const registerLeaderRoutes: RouteRegistrar = (app, deps) => {
     async (c) => {
       const a = accessOf(c);
       return c.json(
-        Leader.parse(await applyForLeader(deps.store.db, a.workspace.id, ownKocId(a), deps.clock.now())),
+        LeaderApplication.parse(
+          await applyAsLeader(deps.store.db, a.workspace.id, ownKocId(a), deps.clock.now()),
+        ),
         200,
       );
     },
   );
 
   app.openapi(
-    route('read', 'get', `${base}/leaders`, 'Group leaders and applications with verdicts', WorkspaceParam, {
-      query: z.object({ status: z.enum(['applied', 'approved', 'rejected']).optional() }),
-    }),
-    async (c) => {
-      const a = accessOf(c);
-      const { status } = c.req.query() as { status?: string };
-      const items = await listLeaders(deps.store.db, a.workspace.id, { status, kocId: kocRestriction(a) });
-      return c.json({ items: z.array(Leader).parse(items) }, 200);
-    },
-  );
-
-  app.openapi(
     route(
-      'write',
-      'post',
-      `${base}/leaders/{kocId}/review`,
-      'Approve (requirements re-checked) or reject with a reason',
-      KocParams,
-      {
-        body: z.strictObject({
-          decision: z.enum(['approve', 'reject']),
-          reason: z.string().trim().max(500).optional(),
-        }),
-      },
+      'read',
+      'get',
+      `${base}/leaders`,
+      'Group leaders with the verdicts they were approved on',
+      WorkspaceParam,
     ),
     async (c) => {
       const a = accessOf(c);
-      const { decision, reason } = (await c.req.json()) as {
-        decision: 'approve' | 'reject';
-        reason?: string;
-      };
-      const r = await reviewLeader(deps.store.db, a.workspace.id, c.req.param('kocId')!, decision, {
-        actor: actorOf(a.principal),
-        reason,
-        now: deps.clock.now(),
+      const items = await listLeaders(deps.store.db, a.workspace.id, {
+        status: 'approved',
+        kocId: kocRestriction(a),
       });
-      return c.json(Leader.parse(r), 200);
+      return c.json({ items: z.array(Leader).parse(items) }, 200);
     },
   );
 

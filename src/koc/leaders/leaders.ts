@@ -1,10 +1,12 @@
-// Group leader applications: a KOC applies (assessed against the requirements), an operator approves or
-// rejects with a reason; listing shows the verdicts.
-import { recordAudit } from '../../platform/audit.js';
+// Group leaders (团长). There is one way to become one: a leader application on the fan ladder
+// (../ladder/leader-applications.ts) for the KOC's own contact. Applying for a KOC files that application;
+// approving it moves the fan to the leader tier and records the KOC here as an approved group leader,
+// with the requirement verdicts it was approved on. This table holds the leaders, not the queue.
 import { AppError } from '../../platform/errors.js';
 import type { Db } from '../../platform/store/database.js';
+import { applyForLeaderTier, type LeaderApplicationView } from '../ladder/leader-applications.js';
 import { findKoc } from '../roster/koc-view.js';
-import { assessLeader, type LeaderVerdict } from './leader-requirements.js';
+import type { LeaderVerdict } from './leader-requirements.js';
 
 export interface LeaderView {
   kocId: string;
@@ -17,84 +19,44 @@ export interface LeaderView {
   reviewedAt: string | null;
 }
 
-export async function applyForLeader(
+/** Files the leader application of a KOC's contact (refused for a KOC not linked to its contact). */
+export async function applyAsLeader(
   db: Db,
   workspaceId: string,
   kocId: string,
   now: Date,
-): Promise<LeaderView> {
+): Promise<LeaderApplicationView> {
   const koc = await findKoc(db, workspaceId, kocId);
   if (koc.status !== 'active') throw new AppError('CONFLICT', 'only an active KOC can apply to lead a group');
-  const verdicts = await assessLeader(db, workspaceId, kocId);
-  const existing = await db
-    .selectFrom('group_leaders')
-    .select('status')
-    .where('koc_id', '=', kocId)
-    .executeTakeFirst();
-  if (existing && existing.status !== 'rejected') {
-    throw new AppError(
-      'CONFLICT',
-      `already ${existing.status === 'approved' ? 'a group leader' : 'applied'}`,
-    );
+  if (koc.contact_id === null) {
+    throw new AppError('CONFLICT', 'link the KOC to its own contact first: the application is that fan’s', {
+      field: 'contactId',
+    });
   }
-  const row = {
-    status: 'applied',
-    verdicts: JSON.stringify(verdicts),
-    reason: null,
-    applied_at: now.toISOString(),
-    reviewed_at: null,
-  };
-  if (existing) await db.updateTable('group_leaders').set(row).where('koc_id', '=', kocId).execute();
-  else
-    await db
-      .insertInto('group_leaders')
-      .values({ koc_id: kocId, workspace_id: workspaceId, ...row })
-      .execute();
-  return (await listLeaders(db, workspaceId, { kocId }))[0]!;
+  const [leader] = await listLeaders(db, workspaceId, { kocId, status: 'approved' });
+  if (leader) throw new AppError('CONFLICT', 'already a group leader');
+  return applyForLeaderTier(db, workspaceId, { contactId: Number(koc.contact_id) }, now);
 }
 
-export async function reviewLeader(
+/** Records an approved group leader (called inside the approval's transaction). */
+export async function recordGroupLeader(
   db: Db,
   workspaceId: string,
   kocId: string,
-  decision: 'approve' | 'reject',
-  opts: { actor: string; reason?: string | undefined; now: Date },
-): Promise<LeaderView> {
-  if (decision === 'reject' && !opts.reason)
-    throw new AppError('VALIDATION', 'give a reason to reject', { field: 'reason' });
-  await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('group_leaders')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('koc_id', '=', kocId)
-      .executeTakeFirst();
-    if (!row) throw new AppError('NOT_FOUND', 'no group leader application for this KOC');
-    if (row.status !== 'applied') throw new AppError('CONFLICT', `the application is already ${row.status}`);
-    // Re-assessed at review: the figures may have moved since the application.
-    const verdicts = await assessLeader(trx, workspaceId, kocId);
-    if (decision === 'approve' && !verdicts.every((v) => v.pass)) {
-      throw new AppError('CONFLICT', 'the KOC does not meet the group leader requirements', { verdicts });
-    }
-    await trx
-      .updateTable('group_leaders')
-      .set({
-        status: decision === 'approve' ? 'approved' : 'rejected',
-        verdicts: JSON.stringify(verdicts),
-        reason: opts.reason ?? null,
-        reviewed_at: opts.now.toISOString(),
-      })
-      .where('koc_id', '=', kocId)
-      .execute();
-    await recordAudit(trx, {
-      workspaceId,
-      actor: opts.actor,
-      action: `leader.${decision}`,
-      target: kocId,
-      at: opts.now,
-    });
-  });
-  return (await listLeaders(db, workspaceId, { kocId }))[0]!;
+  opts: { verdicts: LeaderVerdict[]; reason: string | null; appliedAt: string; now: Date },
+): Promise<void> {
+  const row = {
+    status: 'approved',
+    verdicts: JSON.stringify(opts.verdicts),
+    reason: opts.reason,
+    applied_at: opts.appliedAt,
+    reviewed_at: opts.now.toISOString(),
+  };
+  await db
+    .insertInto('group_leaders')
+    .values({ koc_id: kocId, workspace_id: workspaceId, ...row })
+    .onConflict((oc) => oc.column('koc_id').doUpdateSet(row))
+    .execute();
 }
 
 export async function listLeaders(

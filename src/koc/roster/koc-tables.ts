@@ -152,7 +152,7 @@ export interface KocRewardTable {
 export interface GroupLeaderTable {
   koc_id: string;
   workspace_id: string;
-  /** 'applied' | 'approved' | 'rejected' */
+  /** 'approved' (written on approval of the ladder leader application; older rows may say 'applied'). */
   status: string;
   verdicts: string;
   reason: string | null;
