@@ -8,6 +8,7 @@ import { errorResponses, jsonBody, jsonContent, WorkspaceParam } from '../../pla
 import { createDrive, listDrives, NewDriveInput, setDriveStatus } from './drives.js';
 import { listApplications } from './list-applications.js';
 import { reviewApplications } from './review-applications.js';
+import { DrivePatch, updateDrive } from './update-drive.js';
 
 const base = '/api/v1/workspaces/{ws}/koc/drives';
 const DriveParams = WorkspaceParam.extend({
@@ -142,6 +143,32 @@ export const registerDriveRoutes: RouteRegistrar = (app, deps) => {
         c.req.valid('json').status,
       );
       return c.json(Drive.parse(d), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...guard(deps, 'write'),
+      tags,
+      method: 'patch',
+      path: `${base}/{driveId}`,
+      summary: 'Rename a drive or change its thresholds (pending applications are assessed again)',
+      request: { params: DriveParams, body: jsonBody(DrivePatch) },
+      responses: {
+        200: jsonContent(Drive.extend({ reassessed: z.number().int() }), 'Changed'),
+        ...errorResponses(400, 401, 403, 404, 415),
+      },
+    }),
+    async (c) => {
+      const a = accessOf(c);
+      const d = await updateDrive(
+        deps.store.db,
+        a.workspace.id,
+        c.req.valid('param').driveId,
+        c.req.valid('json'),
+        { actor: actorOf(a.principal), now: deps.clock.now() },
+      );
+      return c.json(Drive.extend({ reassessed: z.number().int() }).parse(d), 200);
     },
   );
 
