@@ -104,7 +104,7 @@ export function registerChannelCommands(program: Command, ctx: CliContext): void
       const e = await env();
       const ws = await getWorkspaceBySlug(e.store.db, o.workspace);
       const conn = await workspaceConnection(e, ws.id);
-      const tags = await syncWecomTags(e, conn);
+      const tags = await syncWecomTags(e, conn, { push: true });
       const contacts = await syncWecomContacts(e, conn);
       const groups = await syncWecomGroups(e, conn);
       const r = { tags, contacts, groups };

@@ -9,6 +9,7 @@ import { koc } from './0020_koc.js';
 import { ladder } from './0021_ladder.js';
 import { wecom } from './0030_wecom.js';
 import { acquisition } from './0031_acquisition.js';
+import { wecomTagPush } from './0032_wecom_tag_push.js';
 
 export const migrations: GuimiMigration[] = [
   foundation,
@@ -20,4 +21,5 @@ export const migrations: GuimiMigration[] = [
   ladder,
   wecom,
   acquisition,
+  wecomTagPush,
 ];

@@ -1,12 +1,13 @@
 // A local fake of WeCom's server API and callback sender for tests: the same paths, errcodes and callback
-// encryption (@wecom/crypto), with faults on demand (45009 bursts, expired tokens, 5xx, timeouts).
+// encryption (@wecom/crypto), with faults on demand (45009 bursts, expired tokens, 5xx, timeouts, and
+// `lost_answer`: the call takes effect but the answer is a 502, as when a proxy fails after WeCom did).
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { encrypt, getSignature } from '@wecom/crypto';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-export type Fault = '45009' | '5xx' | 'timeout' | 'expired_token';
+export type Fault = '45009' | '5xx' | 'timeout' | 'expired_token' | 'lost_answer';
 interface Customer {
   external_userid: string;
   name: string;
@@ -146,8 +147,10 @@ export class FakeWecom {
     const path = u.pathname;
     this.calls.push({ path, body });
     const fault = this.faults.find((f) => f.left > 0 && path.endsWith(f.path));
+    let lost = false;
     if (fault) {
       fault.left--;
+      lost = fault.fault === 'lost_answer';
       if (fault.fault === 'timeout') return; // never answers; the client's timeout fires
       if (fault.fault === '5xx') return void res.writeHead(502).end('bad gateway');
       if (fault.fault === '45009') return this.json(res, { errcode: 45009, errmsg: 'api freq out of limit' });
@@ -164,11 +167,9 @@ export class FakeWecom {
     const expires = this.tokens.get(u.searchParams.get('access_token') ?? '');
     if (expires === undefined) return this.json(res, { errcode: 40014, errmsg: 'invalid access_token' });
     if (expires <= this.now()) return this.json(res, { errcode: 42001, errmsg: 'access_token expired' });
-    this.json(res, {
-      errcode: 0,
-      errmsg: 'ok',
-      ...this.api(path.replace('/cgi-bin/externalcontact/', ''), body),
-    });
+    const answer = this.api(path.replace('/cgi-bin/externalcontact/', ''), body);
+    if (lost) return void res.writeHead(502).end('bad gateway');
+    this.json(res, { errcode: 0, errmsg: 'ok', ...answer });
   }
 
   private api(name: string, b: Json): Json {
@@ -215,6 +216,9 @@ export class FakeWecom {
         let g = this.tagGroups.find((x) => x.group_name === b.group_name);
         if (!g)
           this.tagGroups.push((g = { group_id: `grp${++this.seq}`, group_name: b.group_name, tag: [] }));
+        // WeCom refuses a name the group already has (40071 标签名字已经存在).
+        if ((b.tag as { name: string }[]).some((t) => g!.tag.some((x) => x.name === t.name)))
+          return { errcode: 40071, errmsg: 'tag name already exists' };
         const tags = (b.tag as { name: string }[]).map((t) => ({ id: `et${++this.seq}`, name: t.name }));
         g.tag.push(...tags);
         return { tag_group: { group_id: g.group_id, group_name: g.group_name, tag: tags } };

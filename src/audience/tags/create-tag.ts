@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { newId } from '../../platform/ids.js';
 import type { Db } from '../../platform/store/database.js';
+import { notifyTagCatalogChanged } from './on-tags-changed.js';
 import { findTagGroup, nameTaken, type TagView } from './tag-view.js';
 
 export const TagInput = z.strictObject({
@@ -27,6 +28,7 @@ export async function createTag(db: Db, workspaceId: string, input: TagInput, no
       .returning('id')
       .executeTakeFirst();
     if (!inserted) throw nameTaken('tag', data.name);
+    await notifyTagCatalogChanged(trx, { workspaceId, action: 'created', tags: [row], now });
     return { id: row.id, name: row.name, groupId: row.group_id, members: 0, createdAt: row.created_at };
   });
 }

@@ -1,6 +1,7 @@
 import { recordAudit } from '../../platform/audit.js';
 import type { Db } from '../../platform/store/database.js';
 import { recordChanges } from '../record-changes.js';
+import { notifyTagCatalogChanged } from './on-tags-changed.js';
 import { findTag, tagMembers } from './tag-view.js';
 
 /** Deletes a tag, taking it off every contact (and deleting the rules that set it). */
@@ -13,6 +14,13 @@ export async function deleteTag(
   await db.transaction().execute(async (trx) => {
     const tag = await findTag(trx, workspaceId, id);
     const members = await tagMembers(trx, id);
+    // Before the delete: listeners may read what hangs off the tag (its WeCom corp tag mappings).
+    await notifyTagCatalogChanged(trx, {
+      workspaceId,
+      action: 'deleted',
+      tags: [{ id, name: tag.name }],
+      now: opts.now,
+    });
     await trx.deleteFrom('tag_rules').where('tag_id', '=', id).execute();
     await trx.deleteFrom('contact_tags').where('tag_id', '=', id).execute();
     await trx.deleteFrom('tags').where('id', '=', id).execute();

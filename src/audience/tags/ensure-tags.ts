@@ -1,6 +1,7 @@
 // Finds or creates tags by name in one workspace (imports, bulk tagging and rules name tags by text).
 import { newId } from '../../platform/ids.js';
 import type { Db } from '../../platform/store/database.js';
+import { notifyTagCatalogChanged } from './on-tags-changed.js';
 import '../audience-tables.js';
 
 export async function ensureTags(
@@ -30,11 +31,13 @@ export async function ensureTags(
       created_at: now.toISOString(),
     }));
     // Another writer may create the same tag concurrently: ignore the conflict, then read back.
-    await db
+    const inserted = await db
       .insertInto('tags')
       .values(rows)
       .onConflict((oc) => oc.columns(['workspace_id', 'name']).doNothing())
+      .returning(['id', 'name'])
       .execute();
+    await notifyTagCatalogChanged(db, { workspaceId, action: 'created', tags: inserted, now });
     const created = await db
       .selectFrom('tags')
       .select(['id', 'name'])

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../platform/store/database.js';
 import { recordChanges } from '../record-changes.js';
+import { notifyTagCatalogChanged } from './on-tags-changed.js';
 import { findTag, findTagGroup, memberCount, nameTaken, tagMembers, type TagView } from './tag-view.js';
 
 export const TagPatch = z.strictObject({
@@ -36,7 +37,15 @@ export async function updateTag(
       group_id: data.groupId === undefined ? tag.group_id : data.groupId,
     };
     await trx.updateTable('tags').set(next).where('id', '=', id).execute();
-    if (renamed) await recordChanges(trx, workspaceId, await tagMembers(trx, id), 'contact', now);
+    if (renamed) {
+      await recordChanges(trx, workspaceId, await tagMembers(trx, id), 'contact', now);
+      await notifyTagCatalogChanged(trx, {
+        workspaceId,
+        action: 'renamed',
+        tags: [{ id, name: next.name }],
+        now,
+      });
+    }
     return {
       id,
       name: next.name,

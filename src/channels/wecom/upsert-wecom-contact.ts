@@ -1,10 +1,12 @@
 // One WeCom customer (外部联系人) into Guimi: the contact is found by its external_userid (or created
 // through the audience use-cases), its name and gender kept in step, each follow user becomes a staff
-// account that reaches it (channel_contacts), and its corp tags become Guimi tags through the mapping.
+// account that reaches it (channel_contacts), and its corp tags become Guimi tags through the mapping
+// (written as from WeCom: not pushed back).
 import { createContact } from '../../audience/contacts/create-contact.js';
 import { updateContact } from '../../audience/contacts/update-contact.js';
 import { addContactTags } from '../../audience/tags/write-contact-tags.js';
 import type { Db } from '../../platform/store/database.js';
+import { fromWecom } from './record-tag-changes.js';
 import type { WecomConnection } from './wecom-connection.js';
 import { ensureStaffAccount } from './wecom-staff.js';
 import '../../audience/audience-tables.js';
@@ -93,7 +95,14 @@ export async function upsertWecomContact(
       await db
         .transaction()
         .execute((trx) =>
-          addContactTags(trx, ws, [contactId], [...new Set(mapped.map((m) => m.tag_id))], 'wecom', now),
+          addContactTags(
+            fromWecom(trx),
+            ws,
+            [contactId],
+            [...new Set(mapped.map((m) => m.tag_id))],
+            'wecom',
+            now,
+          ),
         );
   }
   return { contactId, created, accounts };

@@ -1,4 +1,5 @@
 // WeCom's tables (src/migrations/0030_wecom.ts). Credentials and access tokens are sealed (src/platform/secrets.ts).
+import type { Generated, Selectable } from 'kysely';
 import '../../platform/store/database.js';
 
 export interface WecomConnectionTable {
@@ -98,6 +99,28 @@ export interface WecomContactWayTable {
   created_at: string;
 }
 
+/** A Guimi tag change waiting to be pushed to WeCom (src/migrations/0032_wecom_tag_push.ts). */
+export interface WecomTagChangeTable {
+  seq: Generated<number>;
+  connection_id: string;
+  /** 'create' | 'rename' | 'delete' | 'mark' */
+  op: string;
+  tag_id: string;
+  /** delete: JSON array of the corp tag ids the tag was mapped to. */
+  wecom_tag_ids: string | null;
+  contact_id: number | null;
+  /** mark: 'add' | 'remove' */
+  action: string | null;
+  /** 'pending' | 'dead' */
+  state: string;
+  attempts: number;
+  due_at: string;
+  last_error: string | null;
+  created_at: string;
+}
+
+export type TagChangeRow = Selectable<WecomTagChangeTable>;
+
 declare module '../../platform/store/database.js' {
   interface Database {
     wecom_connections: WecomConnectionTable;
@@ -109,5 +132,6 @@ declare module '../../platform/store/database.js' {
     wecom_sends: WecomSendTable;
     wecom_welcome_codes: WecomWelcomeCodeTable;
     wecom_contact_ways: WecomContactWayTable;
+    wecom_tag_changes: WecomTagChangeTable;
   }
 }
