@@ -16,6 +16,7 @@ import { registerWecomRoutes } from './channels/wecom/wecom.routes.js';
 import { registerWechatyRoutes } from './channels/wechaty/wechaty.routes.js';
 import { registerAcquisitionRoutes } from './channels/acquisition/acquisition.routes.js';
 import { registerAutoReplyRoutes } from './channels/auto-reply/auto-reply.routes.js';
+import { registerChannelRoutes } from './channels/channels.routes.js';
 import { registerFlowRoutes } from './automation/flows/flows.routes.js';
 import { registerFlowRunRoutes } from './automation/flows/flow-runs.routes.js';
 import { registerSimulateRoutes } from './automation/simulate/simulate.routes.js';
@@ -45,6 +46,7 @@ const domainRoutes: RouteRegistrar[] = [
   registerWechatyRoutes,
   registerAcquisitionRoutes,
   registerAutoReplyRoutes,
+  registerChannelRoutes,
   registerFlowRoutes,
   registerFlowRunRoutes,
   registerSimulateRoutes,

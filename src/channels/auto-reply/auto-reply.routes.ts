@@ -1,4 +1,5 @@
-// Keyword auto-reply rules over HTTP (CRUD). Replies themselves are planned from inbound messages.
+// Keyword auto-reply rules over HTTP (CRUD, and which rule a test message meets). Replies themselves are
+// planned from inbound messages.
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../../platform/auth/principal.js';
 import type { RouteRegistrar } from '../../platform/http/context.js';
@@ -8,6 +9,7 @@ import { createAutoReplyRule } from './create-rule.js';
 import { deleteAutoReplyRule } from './delete-rule.js';
 import { listAutoReplyRules } from './list-rules.js';
 import { findRuleRow, RuleFields, toRuleView } from './rule-view.js';
+import { testAutoReply, TestMessageInput } from './test-auto-reply.js';
 import { RulePatch, updateAutoReplyRule } from './update-rule.js';
 
 const Rule = z
@@ -25,6 +27,12 @@ const Rule = z
     updatedAt: z.string(),
   })
   .openapi('AutoReplyRule');
+const Tested = z
+  .object({
+    rule: Rule.nullable(),
+    script: z.object({ id: z.string(), name: z.string(), body: z.string() }).nullable(),
+  })
+  .openapi('AutoReplyTest');
 const Params = WorkspaceParam.extend({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
 
 export const registerAutoReplyRoutes: RouteRegistrar = (app, deps) => {
@@ -121,6 +129,24 @@ export const registerAutoReplyRoutes: RouteRegistrar = (app, deps) => {
     async (c) => {
       await deleteAutoReplyRule(deps.store.db, accessOf(c).workspace.id, c.req.valid('param').id, ctx(c));
       return c.body(null, 204);
+    },
+  );
+  app.openapi(
+    createRoute({
+      ...guard(deps, 'read'),
+      method: 'post',
+      path: `${base}/test`,
+      tags,
+      summary: 'Which rule would answer a message, with which script (nothing is sent)',
+      request: { params: WorkspaceParam, body: jsonBody(TestMessageInput) },
+      responses: {
+        200: jsonContent(Tested, 'The rule that answers, or null'),
+        ...errorResponses(400, 401, 403, 404, 415),
+      },
+    }),
+    async (c) => {
+      const r = await testAutoReply(deps.store.db, accessOf(c).workspace.id, c.req.valid('json'));
+      return c.json(Tested.parse(r), 200);
     },
   );
 };

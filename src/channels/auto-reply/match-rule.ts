@@ -36,3 +36,19 @@ export function matches(match: MatchKind, pattern: string, text: string): boolea
   if (match === 'contains') return t.toLowerCase().includes(pattern.toLowerCase());
   return new RegExp(pattern, 'iu').test(t);
 }
+
+/**
+ * The rule that answers `text` on `accountId`: the first (callers order by priority) whose account is
+ * that one or every account and whose pattern matches. `accountId` null (a test message): any account.
+ */
+export function firstMatch<R extends { account_id: string | null; match: string; pattern: string }>(
+  rules: readonly R[],
+  accountId: string | null,
+  text: string,
+): R | undefined {
+  return rules.find(
+    (r) =>
+      (r.account_id === null || accountId === null || r.account_id === accountId) &&
+      matches(r.match as MatchKind, r.pattern, text),
+  );
+}

@@ -6,7 +6,7 @@ import type { IngestedEvent } from '../../audience/events/on-events-ingested.js'
 import { planTouches, type PlannedTouch } from '../../automation/dispatch/plan-touches.js';
 import { loadScripts, stepContent } from '../../automation/flows/flow-content.js';
 import type { Db } from '../../platform/store/database.js';
-import { matches, type MatchKind } from './match-rule.js';
+import { firstMatch } from './match-rule.js';
 import type { AutoReplyRuleTable } from './auto-reply-tables.js';
 import '../../audience/audience-tables.js';
 
@@ -37,11 +37,7 @@ export async function replyToMessages(db: Db, events: readonly IngestedEvent[], 
     const hits: { rule: AutoReplyRuleTable; e: IngestedEvent; accountId: string }[] = [];
     for (const e of mine) {
       const accountId = typeof e.props.accountId === 'string' ? e.props.accountId : e.source!.id;
-      const rule = rules.find(
-        (r) =>
-          (r.account_id === null || r.account_id === accountId) &&
-          matches(r.match as MatchKind, r.pattern, String(e.props.text)),
-      );
+      const rule = firstMatch(rules, accountId, String(e.props.text));
       if (rule && (await takeCooldown(db, rule, e.contactId, now))) hits.push({ rule, e, accountId });
     }
     if (hits.length === 0) continue;

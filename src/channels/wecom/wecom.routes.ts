@@ -1,4 +1,5 @@
-// WeCom over HTTP: connecting a corp (owner only; nothing secret is echoed), and the public callback
+// WeCom over HTTP: connecting a corp and checking its credentials (owner only; nothing secret is echoed),
+// and the public callback
 // endpoint WeCom calls (no login: the msg_signature, the 5-minute timestamp window, the nonce and the
 // corp id inside the ciphertext authenticate it).
 import { createRoute, z } from '@hono/zod-openapi';
@@ -9,11 +10,18 @@ import type { RouteRegistrar } from '../../platform/http/context.js';
 import { accessOf, guard } from '../../platform/http/guards.js';
 import { errorResponses, jsonBody, jsonContent, WorkspaceParam } from '../../platform/http/schemas.js';
 import { AddWecomInput, addWecomChannel, CALLBACK_PREFIX } from './add-wecom-channel.js';
+import { checkWecomChannel } from './check-wecom-channel.js';
 import { receiveWecomEvent, verifyWecomUrl } from './receive-callback.js';
 import type { WecomEnv } from './wecom-connection.js';
 import './wecom-jobs.js';
 
 const Added = z.object({ id: z.string(), callbackPath: z.string() }).openapi('WecomChannelAdded');
+const Check = z
+  .object({
+    ok: z.boolean(),
+    checks: z.array(z.object({ check: z.string(), ok: z.boolean(), detail: z.string() })),
+  })
+  .openapi('WecomCheck');
 const CallbackParams = z.object({ key: z.string().openapi({ param: { name: 'key', in: 'path' } }) });
 const CallbackQuery = z.object({
   msg_signature: z.string().optional(),
@@ -43,6 +51,19 @@ export const registerWecomRoutes: RouteRegistrar = (app, deps) => {
       });
       return c.json(Added.parse(r), 201);
     },
+  );
+
+  app.openapi(
+    createRoute({
+      ...guard(deps, 'manage'),
+      method: 'post',
+      path: '/api/v1/workspaces/{ws}/channels/wecom/check',
+      tags: ['channels'],
+      summary: "Verify the workspace's WeCom credentials against WeCom and say what works",
+      request: { params: WorkspaceParam },
+      responses: { 200: jsonContent(Check, 'What works'), ...errorResponses(401, 403, 404) },
+    }),
+    async (c) => c.json(Check.parse(await checkWecomChannel(env, accessOf(c).workspace.id)), 200),
   );
 
   app.use(
