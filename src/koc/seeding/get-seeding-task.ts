@@ -1,4 +1,4 @@
-// One seeding task with its assignments and submissions (for one KOC: only its own).
+// One seeding task with its assignments (with the KOC's name) and submissions (for one KOC: only its own).
 import type { Db } from '../../platform/store/database.js';
 import { findTask, toTaskView, type SeedingTaskView } from './seeding-store.js';
 
@@ -18,7 +18,7 @@ export interface SubmissionView {
 
 export interface SeedingTaskDetail {
   task: SeedingTaskView;
-  assignments: { kocId: string; status: string; assignedAt: string }[];
+  assignments: { kocId: string; name: string; status: string; assignedAt: string }[];
   submissions: SubmissionView[];
 }
 
@@ -29,16 +29,22 @@ export async function getSeedingTask(
   opts: { kocId?: string | undefined } = {},
 ): Promise<SeedingTaskDetail> {
   const task = await findTask(db, workspaceId, taskId);
-  let a = db.selectFrom('seeding_assignments').selectAll().where('task_id', '=', taskId).orderBy('koc_id');
+  let a = db
+    .selectFrom('seeding_assignments as a')
+    .innerJoin('kocs as k', 'k.id', 'a.koc_id')
+    .select(['a.koc_id', 'k.name', 'a.status', 'a.assigned_at'])
+    .where('a.task_id', '=', taskId)
+    .orderBy('a.koc_id');
   let s = db.selectFrom('seeding_submissions').selectAll().where('task_id', '=', taskId).orderBy('id');
   if (opts.kocId !== undefined) {
-    a = a.where('koc_id', '=', opts.kocId);
+    a = a.where('a.koc_id', '=', opts.kocId);
     s = s.where('koc_id', '=', opts.kocId);
   }
   return {
     task: toTaskView(task),
     assignments: (await a.execute()).map((r) => ({
       kocId: r.koc_id,
+      name: r.name,
       status: r.status,
       assignedAt: r.assigned_at,
     })),

@@ -145,10 +145,10 @@ describe.each(storeKinds())('seeding tasks on $title', ({ name, skip }) => {
       expect(mine.items).toMatchObject([{ kocId: k.mine, rank: 2 }]);
       const detail = (await (await call(t.app, 'GET', `${base}/seeding-tasks/${taskId}`, me)).json()) as {
         submissions: { kocId: string }[];
-        assignments: unknown[];
+        assignments: { kocId: string; name: string }[];
       };
       expect(new Set(detail.submissions.map((x) => x.kocId))).toEqual(new Set([k.mine]));
-      expect(detail.assignments).toHaveLength(1);
+      expect(detail.assignments).toMatchObject([{ kocId: k.mine, name: 'mine' }]);
       const tasks = (await (
         await call(t.app, 'GET', '/api/v1/workspaces/brand/me/koc/tasks', me)
       ).json()) as { items: { myStatus: string }[] };

@@ -57,7 +57,9 @@ export const Submission = z
 export const SeedingTaskDetail = z
   .object({
     task: SeedingTask,
-    assignments: z.array(z.object({ kocId: z.string(), status: z.string(), assignedAt: z.string() })),
+    assignments: z.array(
+      z.object({ kocId: z.string(), name: z.string(), status: z.string(), assignedAt: z.string() }),
+    ),
     submissions: z.array(Submission),
   })
   .openapi('SeedingTaskDetail');
