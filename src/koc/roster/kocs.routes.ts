@@ -1,5 +1,5 @@
-// The KOC roster: list/search, add, change, status with history, fan attribution. The koc role sees
-// only its own KOC here.
+// The KOC roster: list/search, add, change, status with history, fan attribution, social followers. The
+// koc role sees only its own KOC here.
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../../platform/auth/principal.js';
 import { roleSeesPii } from '../../platform/auth/roles.js';
@@ -12,6 +12,7 @@ import {
   PageQuery,
   WorkspaceParam,
 } from '../../platform/http/schemas.js';
+import { addSocialFollowers } from './add-social-followers.js';
 import { attributeFans } from './attribute-fans.js';
 import { createKoc } from './create-koc.js';
 import { getKoc } from './get-koc.js';
@@ -226,6 +227,31 @@ export const registerKocRosterRoutes: RouteRegistrar = (app, deps) => {
         c.req.valid('param').kocId,
         c.req.valid('json').contactIds,
         deps.clock.now(),
+      );
+      return c.json(r, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...guard(deps, 'write'),
+      tags,
+      method: 'post',
+      path: `${base}/{kocId}/followers`,
+      summary: 'Record contacts following this KOC’s social accounts (a fan may follow several KOCs)',
+      request: { params: KocParams, body: jsonBody(FansInput) },
+      responses: {
+        200: jsonContent(z.object({ added: z.number().int() }), 'Recorded'),
+        ...errorResponses(400, 401, 403, 404, 409, 415),
+      },
+    }),
+    async (c) => {
+      const a = accessOf(c);
+      const r = await addSocialFollowers(
+        deps.store.db,
+        a.workspace.id,
+        c.req.valid('param').kocId,
+        c.req.valid('json').contactIds,
       );
       return c.json(r, 200);
     },

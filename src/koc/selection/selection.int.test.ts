@@ -1,5 +1,6 @@
 // Selection in a workspace against a hand-computed answer: fan pools A={1,2,3,4}, B={3,4,5}, D={1,2},
-// C={6} plus the imported social follower 7. Best 2: A+C reach 6; best 3 adds B (fan 5): reach 7.
+// C={6} plus the imported social follower 7. Best 2: A+C reach 6; best 3 adds B (fan 5): reach 7. The
+// social followers are recorded through POST /kocs/{id}/followers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, seedWorkspace, type TestApp } from '../../../test/support/app.js';
 import { openTestStore, storeKinds, type TestStore } from '../../../test/support/stores.js';
@@ -13,6 +14,7 @@ describe.each(storeKinds())('KOC selection in a workspace on $title', ({ name, s
   let t: TestApp;
   let s: Awaited<ReturnType<typeof seedWorkspace>>;
   const id: Record<string, string> = {};
+  const fan: number[] = [];
 
   beforeAll(async () => {
     if (skip) return;
@@ -20,7 +22,6 @@ describe.each(storeKinds())('KOC selection in a workspace on $title', ({ name, s
     t = createTestApp(store);
     s = await seedWorkspace(store, 'brand');
     const now = new Date('2026-11-23T03:00:00Z');
-    const fan: number[] = [];
     for (let i = 1; i <= 7; i++) {
       const c = await createContact(
         store.db,
@@ -56,10 +57,18 @@ describe.each(storeKinds())('KOC selection in a workspace on $title', ({ name, s
       ['D', 2],
       ['C', 7],
     ];
-    await store.db
-      .insertInto('koc_social_followers')
-      .values(social.map(([k, i]) => ({ workspace_id: s.ws.id, koc_id: id[k]!, contact_id: fan[i]! })))
-      .execute();
+    for (const [k, i] of social) {
+      const res = await call(
+        t.app,
+        'POST',
+        `/api/v1/workspaces/brand/kocs/${id[k]}/followers`,
+        s.tokens.operator,
+        {
+          contactIds: [fan[i]!],
+        },
+      );
+      expect(res.status).toBe(200);
+    }
   });
   afterAll(async () => store?.close());
 
@@ -92,6 +101,21 @@ describe.each(storeKinds())('KOC selection in a workspace on $title', ({ name, s
       [0, 2, 0],
       [2, 0, 3],
     ]);
+  });
+
+  it.skipIf(skip)('records social followers once each, only for writers and known contacts', async () => {
+    const follow = (as: string, body: unknown) =>
+      call(t.app, 'POST', `/api/v1/workspaces/brand/kocs/${id.B}/followers`, as, body);
+    const again = await follow(s.tokens.operator, { contactIds: [fan[3]!, fan[4]!] });
+    expect(await again.json()).toEqual({ added: 0 });
+    expect((await follow(s.tokens.analyst, { contactIds: [fan[6]!] })).status).toBe(403);
+    expect((await follow(s.tokens.operator, { contactIds: [fan[6]!, 987_654] })).status).toBe(404);
+    const rows = await store.db
+      .selectFrom('koc_social_followers')
+      .select('contact_id')
+      .where('koc_id', '=', id.B!)
+      .execute();
+    expect(rows.map((r) => Number(r.contact_id)).sort((a, b) => a - b)).toEqual([fan[3], fan[4]]);
   });
 
   it.skipIf(skip)('honours candidates, quotas and validation', async () => {
