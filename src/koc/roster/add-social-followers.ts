@@ -37,7 +37,7 @@ export async function addSocialFollowers(
         .values(chunk.map((contact_id) => ({ workspace_id: workspaceId, koc_id: kocId, contact_id })))
         .onConflict((oc) => oc.columns(['koc_id', 'contact_id']).doNothing())
         .executeTakeFirst();
-      added += Number(r.numInsertedRows ?? 0);
+      added += Number(r.numInsertedOrUpdatedRows ?? 0);
     }
     return { added };
   });
