@@ -1,6 +1,7 @@
 // English strings; typed against the Chinese dictionary so no key can be missing.
 import { audienceEn } from './audience.en.js';
 import { automationEn } from './automation.en.js';
+import { channelsEn } from './channels.en.js';
 import { contentEn } from './content.en.js';
 import type { Dict } from './index.js';
 
@@ -72,8 +73,6 @@ export const en: Dict = {
   'soon.body': 'This area arrives in a later release. It will offer:',
   'soon.koc':
     'KOC profiles (employee, shop guide, user KOCs)|Fan tiers: passerby, favorable, iron, leader|Seeding tasks|Leaderboards and commission',
-  'soon.channels':
-    'WeCom (official API)|Personal WeChat robots (Wechaty)|Channel codes and rotating group codes|Keyword auto-reply',
   'soon.campaigns': 'Flash events and super brand days|Fission invitations|Blind boxes|Surveys',
   'soon.reports': 'Exposure and de-duplicated reach|Interaction rate|Live penetration and share rate|Charts',
 
@@ -149,4 +148,5 @@ export const en: Dict = {
   ...audienceEn,
   ...contentEn,
   ...automationEn,
+  ...channelsEn,
 };

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { AudiencePage } from '../audience/audience-page.js';
 import { AutomationPage } from '../automation/automation-page.js';
+import { ChannelsPage } from '../channels/channels-page.js';
 import { ContentPage } from '../content/content-page.js';
 import { useT } from '../i18n/index.js';
 import { OverviewPage } from '../overview-page.js';
@@ -37,6 +38,7 @@ export function Shell({ me, workspace, section, tab }: Props) {
           {section === 'audience' && <AudiencePage workspace={workspace} tab={tab} />}
           {section === 'content' && <ContentPage workspace={workspace} tab={tab} />}
           {section === 'automation' && <AutomationPage workspace={workspace} tab={tab} />}
+          {section === 'channels' && <ChannelsPage workspace={workspace} tab={tab} />}
           {section === 'settings' && <SettingsPage me={me} workspace={workspace} tab={tab} />}
           {isUpcoming(section) && <ComingSoon section={section} />}
         </main>
