@@ -2,7 +2,7 @@
 // (the callback URL shown, secrets never shown back, the check says what works, and a signed callback to
 // the shown path is accepted); a Wechaty robot on wechaty-puppet-mock logged in through the login QR
 // drawn in the page, then logged out; a channel code for a KOC with its QR image, PNG / SVG downloads
-// and stats after a scan; a keyword auto-reply written and a test message answered by it.
+// and stats after a scan, a group code rotated by hand; a keyword auto-reply written and a test message answered by it.
 //
 // wechaty-puppet-mock does nothing on its own when started (its Mocker waits to be told): the test makes
 // every Mocker show a login QR when it starts, as WeChat would, and logs the robot in itself.
@@ -158,6 +158,30 @@ describe('console channels', () => {
     expect(await stats.getByTestId('stat-attributed').textContent()).toBe('1');
     await page.getByTestId('code-chart').locator('svg').waitFor();
     await page.screenshot({ path: '/tmp/channels-codes.png', fullPage: true });
+
+    // A group code rotated by hand: its stats say the second group is now current, still empty.
+    const robots = await apiFromPage<{ accounts: { id: string; name: string }[] }>(
+      page,
+      'GET',
+      `${WS}/channels/accounts`,
+    );
+    const group = await apiFromPage<{ token: string }>(page, 'POST', `${WS}/acquisition/codes`, {
+      name: '活动群码',
+      scene: 'event',
+      kind: 'group',
+      groupCapacity: 2,
+      accountIds: [robots.data.accounts.find((a) => a.name === '小助手')!.id],
+    });
+    expect(group.status).toBe(201);
+    await apiFromPage(page, 'POST', `${WS}/acquisition/simulator/scan`, {
+      token: group.data.token,
+      fan: { externalId: 'fan-2', name: '小草' },
+    });
+    await page.getByTestId('channels-tab-accounts').click();
+    await page.getByTestId('channels-tab-codes').click();
+    const groupRow = page.locator('[data-testid="code-row"][data-name="活动群码"]');
+    await groupRow.getByTestId('code-rotate').click();
+    await expect.poll(() => page.getByTestId('code-rotation').textContent()).toBe('当前第 2 个群：0 / 2 人');
   });
 
   it('adds a keyword auto-reply and tests a message against it', async () => {

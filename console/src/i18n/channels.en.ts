@@ -93,6 +93,7 @@ export const channelsEn: Record<keyof typeof channelsZhCN, string> = {
   'ch.code.archived': 'Disabled',
   'ch.code.stats': 'Stats',
   'ch.code.hideStats': 'Hide',
+  'ch.code.rotate': 'New group now',
   'ch.code.disable': 'Disable',
   'ch.code.confirmDisable': 'Really disable',
   'ch.code.empty': 'No channel codes yet.',

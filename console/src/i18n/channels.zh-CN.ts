@@ -88,6 +88,7 @@ export const channelsZhCN = {
   'ch.code.archived': '已停用',
   'ch.code.stats': '数据',
   'ch.code.hideStats': '收起',
+  'ch.code.rotate': '换新群',
   'ch.code.disable': '停用',
   'ch.code.confirmDisable': '确认停用',
   'ch.code.empty': '还没有渠道活码。',

@@ -177,7 +177,7 @@ describe.each(storeKinds())('acquisition codes on $title', ({ name, skip }) => {
   );
 
   it.skipIf(skip)(
-    'a group code fills one group then rotates to the next; archived codes attribute nobody',
+    'a group code fills one group then rotates to the next, or by hand; archived codes attribute nobody',
     async () => {
       const res = await call(t.app, 'POST', path('/codes'), token, {
         name: '活动群',
@@ -194,15 +194,32 @@ describe.each(storeKinds())('acquisition codes on $title', ({ name, skip }) => {
       };
       expect(s.groups.map((g) => g.members)).toEqual([2, 2, 1]);
       expect(s.adds).toBe(5);
+      // Rotated by hand: the half-full group is left, the next fan joins the new one.
+      const rotated = await call(t.app, 'POST', path(`/codes/${code.id}/rotate`), token);
+      expect(rotated.status).toBe(200);
+      await scan(code.token, 'g6', 'g6');
+      const after = (await (await call(t.app, 'GET', path(`/codes/${code.id}/stats`), token)).json()) as {
+        groups: { groupId: string; members: number }[];
+      };
+      expect(after.groups.map((g) => g.members)).toEqual([2, 2, 1, 1]);
+      expect(after.groups.at(-1)!.groupId).toBe(((await rotated.json()) as { groupId: string }).groupId);
+      const friendCode = await call(t.app, 'POST', path('/codes'), token, {
+        name: '加好友',
+        scene: 'coupon',
+        accountIds: [accountId],
+      });
+      const friendId = ((await friendCode.json()) as { id: string }).id;
+      expect((await call(t.app, 'POST', path(`/codes/${friendId}/rotate`), token)).status).toBe(409);
       const friends = await store.db.selectFrom('channel_contacts').select('contact_id').execute();
       expect(friends).toHaveLength(0);
 
       expect((await call(t.app, 'POST', path(`/codes/${code.id}/archive`), token)).status).toBe(200);
       const again = await call(t.app, 'POST', path('/simulator/scan'), token, {
         token: code.token,
-        fan: { externalId: 'g6' },
+        fan: { externalId: 'g7' },
       });
       expect(again.status).toBe(404);
+      expect((await call(t.app, 'POST', path(`/codes/${code.id}/rotate`), token)).status).toBe(409);
     },
   );
 });

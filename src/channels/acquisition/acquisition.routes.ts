@@ -1,5 +1,5 @@
-// Acquisition codes (渠道活码) over HTTP: create / list / archive, QR images, per-code stats, and the
-// simulator's scan (a virtual fan brings a code's token).
+// Acquisition codes (渠道活码) over HTTP: create / list / archive / rotate (group codes), QR images,
+// per-code stats, and the simulator's scan (a virtual fan brings a code's token).
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../../platform/auth/principal.js';
 import type { RouteRegistrar } from '../../platform/http/context.js';
@@ -11,6 +11,7 @@ import { codeStats } from './code-stats.js';
 import { CodeInput, findCodeRow, SCENES, toCodeView } from './code-view.js';
 import { createAcquisitionCode } from './create-code.js';
 import { listAcquisitionCodes } from './list-codes.js';
+import { rotateGroupCode } from './rotate-code.js';
 import { simulateScan } from './simulate-scan.js';
 
 const Code = z
@@ -175,6 +176,28 @@ export const registerAcquisitionRoutes: RouteRegistrar = (app, deps) => {
         now: deps.clock.now(),
       });
       return c.json(Code.parse(code), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      ...guard(deps, 'write'),
+      method: 'post',
+      path: `${base}/codes/{id}/rotate`,
+      tags,
+      summary: 'Rotate a group code now: its next group opens and new fans go there',
+      request: { params: Params },
+      responses: {
+        200: jsonContent(z.object({ groupId: z.string() }), 'Rotated'),
+        ...errorResponses(401, 403, 404, 409),
+      },
+    }),
+    async (c) => {
+      const access = accessOf(c);
+      const r = await rotateGroupCode(deps.store.db, access.workspace.id, c.req.valid('param').id, {
+        actor: actorOf(access.principal),
+        now: deps.clock.now(),
+      });
+      return c.json(r, 200);
     },
   );
   app.openapi(

@@ -1,6 +1,7 @@
 // The group a group code (or a friend code's community invitation) sends fans to now: the newest of the
 // code's groups, or — when it holds `capacity` members (WeChat: 200 join by QR) — a new group of the
-// same account, which becomes the code's current one (活码 rotation).
+// same account, which becomes the code's current one (活码 rotation). `force` opens the next group now
+// (an operator rotates by hand: the group was closed in WeChat, or its owner wants a fresh one).
 import { newId } from '../../platform/ids.js';
 import type { Db } from '../../platform/store/database.js';
 import type { AcquisitionCodeTable } from './acquisition-tables.js';
@@ -10,6 +11,7 @@ export async function currentGroup(
   db: Db,
   code: AcquisitionCodeTable,
   now: Date,
+  opts: { force?: boolean } = {},
 ): Promise<{ groupId: string; rotated: boolean }> {
   return db.transaction().execute(async (trx) => {
     const latest = await trx
@@ -19,7 +21,7 @@ export async function currentGroup(
       .where('code_id', '=', code.id)
       .orderBy('position', 'desc')
       .executeTakeFirst();
-    if (latest) {
+    if (latest && !opts.force) {
       const { n } = await trx
         .selectFrom('channel_group_members')
         .select((e) => e.fn.countAll<number>().as('n'))

@@ -1,5 +1,6 @@
 // Acquisition codes (渠道活码) per KOC and scene: create, list with their QR (PNG / SVG download),
-// per-code stats, and disable (archive: the code attributes no new fans; its fans stay attributed).
+// per-code stats, rotate a group code to its next group by hand, and disable (archive: the code
+// attributes no new fans; its fans stay attributed).
 import { useState } from 'react';
 import { api, toApiError, wsPath, type ApiError } from '../../api.js';
 import { useT } from '../../i18n/index.js';
@@ -21,6 +22,8 @@ export function CodesPanel({ workspace }: { workspace: Workspace }) {
   const kocs = useApiData<{ items: KocRef[] }>(`${wsPath(slug, 'kocs')}?limit=500`);
   const scripts = useApiData<{ items: ScriptRef[] }>(`${wsPath(slug, 'scripts')}?limit=500`);
   const [open, setOpen] = useState<string | null>(null);
+  // Bumped by a rotation so the open stats are read again.
+  const [rotations, setRotations] = useState(0);
   const [error, setError] = useState<ApiError | null>(null);
   const kocName = (id: string | null) => (id ? (kocs.data?.items.find((k) => k.id === id)?.name ?? id) : '—');
   const qr = (c: AcquisitionCode, format: 'png' | 'svg') =>
@@ -31,6 +34,17 @@ export function CodesPanel({ workspace }: { workspace: Workspace }) {
     try {
       await api.post(wsPath(slug, 'acquisition', 'codes', c.id, 'archive'));
       codes.reload();
+    } catch (e) {
+      setError(toApiError(e));
+    }
+  };
+
+  const rotate = async (c: AcquisitionCode) => {
+    setError(null);
+    try {
+      await api.post(wsPath(slug, 'acquisition', 'codes', c.id, 'rotate'));
+      setRotations((n) => n + 1);
+      setOpen(c.id);
     } catch (e) {
       setError(toApiError(e));
     }
@@ -72,7 +86,11 @@ export function CodesPanel({ workspace }: { workspace: Workspace }) {
                   slug={slug}
                   qrPng={qr(c, 'png')}
                   qrSvg={qr(c, 'svg')}
+                  rotations={rotations}
                   onToggle={() => setOpen(open === c.id ? null : c.id)}
+                  onRotate={
+                    write && c.kind === 'group' && c.status === 'active' ? () => void rotate(c) : null
+                  }
                   onArchive={write && c.status === 'active' ? () => void archive(c) : null}
                 />
               ))}
@@ -94,11 +112,14 @@ interface RowProps {
   slug: string;
   qrPng: string;
   qrSvg: string;
+  rotations: number;
   onToggle: () => void;
+  onRotate: (() => void) | null;
   onArchive: (() => void) | null;
 }
 
-function CodeRows({ code: c, open, kocName, slug, qrPng, qrSvg, onToggle, onArchive }: RowProps) {
+function CodeRows(props: RowProps) {
+  const { code: c, open, kocName, slug, qrPng, qrSvg, rotations, onToggle, onRotate, onArchive } = props;
   const t = useT();
   return (
     <>
@@ -145,6 +166,13 @@ function CodeRows({ code: c, open, kocName, slug, qrPng, qrSvg, onToggle, onArch
           <button type="button" className="btn btn-small" onClick={onToggle} data-testid="code-stats-toggle">
             {open ? t('ch.code.hideStats') : t('ch.code.stats')}
           </button>{' '}
+          {onRotate && (
+            <>
+              <button type="button" className="btn btn-small" onClick={onRotate} data-testid="code-rotate">
+                {t('ch.code.rotate')}
+              </button>{' '}
+            </>
+          )}
           {onArchive && (
             <ConfirmButton
               label={t('ch.code.disable')}
@@ -158,7 +186,7 @@ function CodeRows({ code: c, open, kocName, slug, qrPng, qrSvg, onToggle, onArch
       {open && (
         <tr className="details">
           <td colSpan={7} className="details-cell">
-            <CodeStatsView slug={slug} code={c} />
+            <CodeStatsView key={rotations} slug={slug} code={c} />
           </td>
         </tr>
       )}
