@@ -13,7 +13,7 @@ export const SECTION_IDS = [
 
 export type SectionId = (typeof SECTION_IDS)[number];
 
-const BUILT = ['overview', 'audience', 'content', 'automation', 'channels', 'settings'] as const;
+const BUILT = ['overview', 'audience', 'koc', 'content', 'automation', 'channels', 'settings'] as const;
 
 export type UpcomingSection = Exclude<SectionId, (typeof BUILT)[number]>;
 

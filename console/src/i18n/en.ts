@@ -3,6 +3,7 @@ import { audienceEn } from './audience.en.js';
 import { automationEn } from './automation.en.js';
 import { channelsEn } from './channels.en.js';
 import { contentEn } from './content.en.js';
+import { kocEn } from './koc.en.js';
 import type { Dict } from './index.js';
 
 export const en: Dict = {
@@ -71,8 +72,6 @@ export const en: Dict = {
 
   'soon.badge': 'Coming in a later release',
   'soon.body': 'This area arrives in a later release. It will offer:',
-  'soon.koc':
-    'KOC profiles (employee, shop guide, user KOCs)|Fan tiers: passerby, favorable, iron, leader|Seeding tasks|Leaderboards and commission',
   'soon.campaigns': 'Flash events and super brand days|Fission invitations|Blind boxes|Surveys',
   'soon.reports': 'Exposure and de-duplicated reach|Interaction rate|Live penetration and share rate|Charts',
 
@@ -148,5 +147,6 @@ export const en: Dict = {
   ...audienceEn,
   ...contentEn,
   ...automationEn,
+  ...kocEn,
   ...channelsEn,
 };

@@ -3,6 +3,7 @@ import { audienceZhCN } from './audience.zh-CN.js';
 import { automationZhCN } from './automation.zh-CN.js';
 import { channelsZhCN } from './channels.zh-CN.js';
 import { contentZhCN } from './content.zh-CN.js';
+import { kocZhCN } from './koc.zh-CN.js';
 
 export const zhCN = {
   'app.name': '闺蜜 Guimi',
@@ -69,8 +70,6 @@ export const zhCN = {
 
   'soon.badge': '后续版本推出',
   'soon.body': '此模块将在后续版本中上线，届时这里会提供：',
-  'soon.koc':
-    'KOC 档案（员工 / 导购 / 用户 KOC）|粉丝分层：路人粉、好感粉、铁粉、代“颜”粉|种草任务|排行榜与佣金',
   'soon.campaigns': '快闪 / 超品日|裂变邀请|盲盒|活动问卷',
   'soon.reports': '曝光量与去重粉丝数|互动率|直播渗透率与分享率|可视化图表',
 
@@ -144,5 +143,6 @@ export const zhCN = {
   ...audienceZhCN,
   ...contentZhCN,
   ...automationZhCN,
+  ...kocZhCN,
   ...channelsZhCN,
 };

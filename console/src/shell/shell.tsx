@@ -5,6 +5,7 @@ import { AutomationPage } from '../automation/automation-page.js';
 import { ChannelsPage } from '../channels/channels-page.js';
 import { ContentPage } from '../content/content-page.js';
 import { useT } from '../i18n/index.js';
+import { KocPage } from '../koc/koc-page.js';
 import { OverviewPage } from '../overview-page.js';
 import { isUpcoming, type SectionId } from '../sections.js';
 import { SettingsPage } from '../settings/settings-page.js';
@@ -36,6 +37,7 @@ export function Shell({ me, workspace, section, tab }: Props) {
         <main className="content" data-testid="content" data-section={section}>
           {section === 'overview' && <OverviewPage workspace={workspace} />}
           {section === 'audience' && <AudiencePage workspace={workspace} tab={tab} />}
+          {section === 'koc' && <KocPage workspace={workspace} tab={tab} />}
           {section === 'content' && <ContentPage workspace={workspace} tab={tab} />}
           {section === 'automation' && <AutomationPage workspace={workspace} tab={tab} />}
           {section === 'channels' && <ChannelsPage workspace={workspace} tab={tab} />}
