@@ -10,6 +10,7 @@ import { ladder } from './0021_ladder.js';
 import { wecom } from './0030_wecom.js';
 import { acquisition } from './0031_acquisition.js';
 import { wecomTagPush } from './0032_wecom_tag_push.js';
+import { touchGroupIndex } from './0040_touch_group_index.js';
 
 export const migrations: GuimiMigration[] = [
   foundation,
@@ -22,4 +23,5 @@ export const migrations: GuimiMigration[] = [
   wecom,
   acquisition,
   wecomTagPush,
+  touchGroupIndex,
 ];

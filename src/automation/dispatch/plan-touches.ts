@@ -3,6 +3,7 @@
 import type { RenderedContent, TouchKind } from '../../channels/channel.js';
 import { newId } from '../../platform/ids.js';
 import type { Db } from '../../platform/store/database.js';
+import { insertRows } from '../../platform/store/insert-rows.js';
 import type { TouchTable } from './dispatch-tables.js';
 
 export interface PlannedTouch {
@@ -25,53 +26,58 @@ export interface PlannedTouch {
   dueAt: Date;
 }
 
-// 25 columns: 1200 rows stay under SQLite's 32766 parameters per statement.
-const CHUNK = 1200;
+const COLUMNS = [
+  'id',
+  'workspace_id',
+  'idempotency_key',
+  'flow_id',
+  'flow_run_id',
+  'step_id',
+  'kind',
+  'account_id',
+  'contact_id',
+  'group_id',
+  'script_id',
+  'content',
+  'promotion',
+  'marketing',
+  'state',
+  'due_at',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof TouchTable)[];
 
 export async function planTouches(
   db: Db,
   touches: readonly PlannedTouch[],
   now: Date,
 ): Promise<{ planned: number; existing: number }> {
-  let planned = 0;
   const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < touches.length; i += CHUNK) {
-      const rows: TouchTable[] = touches.slice(i, i + CHUNK).map((t) => ({
-        id: newId('tch', now),
-        workspace_id: t.workspaceId,
-        idempotency_key: t.idempotencyKey,
-        flow_id: t.flowId,
-        flow_run_id: t.flowRunId,
-        step_id: t.stepId,
-        kind: t.kind,
-        account_id: t.accountId,
-        contact_id: t.contactId,
-        group_id: t.groupId,
-        script_id: t.scriptId,
-        content: JSON.stringify(t.content),
-        promotion: t.promotion ? 1 : 0,
-        marketing: t.marketing ? 1 : 0,
-        state: 'planned',
-        due_at: t.dueAt.toISOString(),
-        attempts: 0,
-        lease_until: null,
-        lease_owner: null,
-        channel_ref: null,
-        last_error: null,
-        held_reason: null,
-        held_until: null,
-        sent_at: null,
-        created_at: at,
-        updated_at: at,
-      }));
-      const r = await trx
-        .insertInto('touches')
-        .values(rows)
-        .onConflict((oc) => oc.column('idempotency_key').doNothing())
-        .executeTakeFirst();
-      planned += Number(r.numInsertedOrUpdatedRows ?? 0);
-    }
-  });
-  return { planned, existing: touches.length - planned };
+  // The other columns (attempts, lease, channel ref, errors, holds, sent_at) start at their defaults.
+  const rows = touches.map((t) => [
+    newId('tch', now),
+    t.workspaceId,
+    t.idempotencyKey,
+    t.flowId,
+    t.flowRunId,
+    t.stepId,
+    t.kind,
+    t.accountId,
+    t.contactId,
+    t.groupId,
+    t.scriptId,
+    JSON.stringify(t.content),
+    t.promotion ? 1 : 0,
+    t.marketing ? 1 : 0,
+    'planned',
+    t.dueAt.toISOString(),
+    at,
+    at,
+  ]);
+  const { inserted } = await db
+    .transaction()
+    .execute((trx) =>
+      insertRows(trx, 'touches', COLUMNS, rows, { tail: 'on conflict (idempotency_key) do nothing' }),
+    );
+  return { planned: inserted, existing: touches.length - inserted };
 }

@@ -94,7 +94,6 @@ export async function enrollContacts(
   });
   await insertRuns(
     store.db,
-    store.dialect === 'postgres',
     runs.filter((r) => r.next_due_at! > at),
   );
   const due = runs.filter((r) => r.next_due_at! <= at);

@@ -60,7 +60,6 @@ export async function writeRunEffects(
     if (fresh)
       await insertRuns(
         trx,
-        store.dialect === 'postgres',
         fresh.map((r) => ({ ...r, ...updates.get(r.id)!, updated_at: at })),
       );
     for (let i = 0; i < exited.length; i += CHUNK) {
