@@ -2,7 +2,8 @@
 // (the callback URL shown, secrets never shown back, the check says what works, and a signed callback to
 // the shown path is accepted); a Wechaty robot on wechaty-puppet-mock logged in through the login QR
 // drawn in the page, then logged out; a channel code for a KOC with its QR image, PNG / SVG downloads
-// and stats after a scan, a group code rotated by hand; a keyword auto-reply written and a test message answered by it.
+// and stats after a scan, a group code rotated by hand; a keyword auto-reply written, a test message
+// answered by it, the rule edited and deleted.
 //
 // wechaty-puppet-mock does nothing on its own when started (its Mocker waits to be told): the test makes
 // every Mocker show a login QR when it starts, as WeChat would, and logs the robot in itself.
@@ -184,7 +185,7 @@ describe('console channels', () => {
     await expect.poll(() => page.getByTestId('code-rotation').textContent()).toBe('当前第 2 个群：0 / 2 人');
   });
 
-  it('adds a keyword auto-reply and tests a message against it', async () => {
+  it('adds, tests, edits and deletes a keyword auto-reply', async () => {
     await page.getByTestId('channels-tab-auto-reply').click();
     await page.getByTestId('rule-form').waitFor();
     await page.getByTestId('rule-name').fill('问价格');
@@ -203,6 +204,22 @@ describe('console channels', () => {
     await page.getByTestId('rule-test-submit').click();
     await expect.poll(() => result.getAttribute('data-rule')).toBe('');
     await page.screenshot({ path: '/tmp/channels-auto-reply.png', fullPage: true });
+
+    // Edited to answer 价格 too, then deleted: the same message meets it, then nothing.
+    const rule = page.locator('[data-testid="rule-row"][data-name="问价格"]');
+    await rule.getByTestId('rule-edit').click();
+    await page.getByTestId('rule-match').selectOption('regex');
+    await page.getByTestId('rule-pattern').fill('多少钱|价格');
+    await page.getByTestId('rule-save').click();
+    await expect.poll(() => rule.locator('code').textContent()).toBe('多少钱|价格');
+    await page.getByTestId('rule-test-text').fill('价格表有吗');
+    await page.getByTestId('rule-test-submit').click();
+    await expect.poll(() => result.getAttribute('data-rule')).toBe('问价格');
+    await rule.getByTestId('rule-delete').click();
+    await rule.getByTestId('rule-delete').click(); // the second click confirms
+    await rule.waitFor({ state: 'detached' });
+    await page.getByTestId('rule-test-submit').click();
+    await expect.poll(() => result.getAttribute('data-rule')).toBe('');
     expect(errors).toEqual([]);
   });
 });
