@@ -14,7 +14,8 @@ import { FakeWecom } from '../../../test/support/fake-wecom.js';
 import { openTestStore, storeKinds, type TestStore } from '../../../test/support/stores.js';
 import { addWecomChannel } from './add-wecom-channel.js';
 import { processWecomInbox } from './process-wecom-inbox.js';
-import { wecomClientTuning } from './wecom-connection.js';
+import { syncWecomTags } from './sync-wecom-tags.js';
+import { wecomClientTuning, workspaceConnection } from './wecom-connection.js';
 import { wecomJobs } from './wecom-jobs.js';
 
 const KEY = randomBytes(32).toString('hex');
@@ -198,6 +199,15 @@ describe.each(storeKinds())('Guimi tags pushed to WeCom on $title', ({ name, ski
     await runJob();
     await runJob();
     expect(corpTag('复购')).toHaveLength(1);
+
+    // Tags Guimi had before the corp was connected are pushed by the full sync (guimi channels sync), once.
+    await createTag(store.db, ws.id, { name: '老客' }, t.clock.now());
+    await store.db.deleteFrom('wecom_tag_changes').execute();
+    const conn = await workspaceConnection(env, ws.id);
+    expect(await syncWecomTags(env, conn, { push: true })).toMatchObject({ pushed: 1 });
+    expect(await syncWecomTags(env, conn, { push: true })).toMatchObject({ pushed: 0 });
+    expect(corpTag('老客')).toHaveLength(1);
+    expect(await pending()).toEqual([]);
   });
 
   async function connPath() {
