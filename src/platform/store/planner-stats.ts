@@ -20,10 +20,12 @@ export function primePlannerStats(conn: SQLite.Database): void {
       (r) => r.idx,
     ),
   );
-  const indexes = conn.prepare(`select name, tbl_name from sqlite_schema where type = 'index'`).all() as {
-    name: string;
-    tbl_name: string;
-  }[];
+  const indexes = conn
+    .prepare(
+      `select s.name, s.tbl_name, l."unique" as "unique" from sqlite_schema s
+       join pragma_index_list(s.tbl_name) l on l.name = s.name where s.type = 'index'`,
+    )
+    .all() as { name: string; tbl_name: string; unique: number }[];
   const insert = conn.prepare('insert into sqlite_stat1 (tbl, idx, stat) values (?, ?, ?)');
   let primed = 0;
   for (const ix of indexes) {
@@ -32,10 +34,12 @@ export function primePlannerStats(conn: SQLite.Database): void {
       name: string;
     }[];
     if (cols[0]?.name !== 'workspace_id') continue;
-    // Each further column narrows a workspace's rows a hundredfold, down to one row.
+    // Each further column narrows a workspace's rows a hundredfold, down to one row (a unique key's
+    // full width is one row).
     const stat = [PRIOR_ROWS];
     for (let i = 0; i < cols.length; i++)
       stat.push(i === 0 ? PRIOR_PER_WORKSPACE : Math.max(1, Math.floor(stat[i]! / 100)));
+    if (ix.unique && cols.length > 1) stat[cols.length] = 1;
     insert.run(ix.tbl_name, ix.name, stat.join(' '));
     primed++;
   }
