@@ -19,7 +19,7 @@ export function KocPage({ workspace, tab }: { workspace: Workspace; tab: string 
   const active: KocTab = KOC_TABS.find((x) => x === tab) ?? 'roster';
   if (workspace.role === 'koc') {
     return (
-      <section className="page" data-testid="koc-page">
+      <section className="page koc-section" data-testid="koc-page">
         <header className="page-header">
           <h1>{t('koc.my.title')}</h1>
         </header>
@@ -28,7 +28,7 @@ export function KocPage({ workspace, tab }: { workspace: Workspace; tab: string 
     );
   }
   return (
-    <section className="page" data-testid="koc-page">
+    <section className="page koc-section" data-testid="koc-page">
       <header className="page-header">
         <h1>{t('nav.koc')}</h1>
       </header>

@@ -17,6 +17,11 @@ export function CommunitiesPanel({ workspace }: { workspace: Workspace }) {
   const list = useApiData<{ items: Community[] }>(
     `${wsPath(workspace.slug, 'communities')}${type ? `?type=${type}` : ''}`,
   );
+  // Owners are robot or staff accounts: shown by name (the channels section lists them).
+  const accounts = useApiData<{ accounts: { id: string; name: string }[] }>(
+    wsPath(workspace.slug, 'channels', 'accounts'),
+  );
+  const ownerName = new Map(accounts.data?.accounts.map((a) => [a.id, a.name]) ?? []);
   const items = list.data?.items ?? [];
 
   return (
@@ -68,9 +73,7 @@ export function CommunitiesPanel({ workspace }: { workspace: Workspace }) {
                   </td>
                   <td>{label(t, 'ctype', c.type)}</td>
                   <td>{c.tier ? label(t, 'tier', c.tier) : t('common.none')}</td>
-                  <td>
-                    <code>{c.ownerAccountId}</code>
-                  </td>
+                  <td>{ownerName.get(c.ownerAccountId) ?? <code>{c.ownerAccountId}</code>}</td>
                   <td className="num">{c.capacity}</td>
                   <td className="num">{c.groups.length}</td>
                   <td className="num">{formatCount(c.members, lang)}</td>

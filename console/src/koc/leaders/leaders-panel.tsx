@@ -5,7 +5,7 @@ import type { Workspace } from '../../types.js';
 import { ErrorBanner } from '../../ui/error-banner.js';
 import { formatTime } from '../../ui/format.js';
 import { useApiData } from '../../ui/use-api-data.js';
-import { label } from '../labels.js';
+import { formatRate, label } from '../labels.js';
 import type { GroupLeader } from '../types.js';
 import { CommissionCard } from './commission-card.js';
 import { LeaderApplications } from './leader-applications.js';
@@ -49,7 +49,16 @@ export function LeadersPanel({ workspace }: { workspace: Workspace }) {
                   </button>
                 </td>
                 <td className="muted">
-                  {l.verdicts.map((v) => `${label(t, 'check', v.rule)} ${String(v.actual)}`).join(' · ')}
+                  {l.verdicts
+                    .map(
+                      (v) =>
+                        `${label(t, 'check', v.rule)} ${
+                          v.rule === 'interactionRate' && typeof v.actual === 'number'
+                            ? formatRate(v.actual)
+                            : String(v.actual)
+                        }`,
+                    )
+                    .join(' · ')}
                 </td>
                 <td className="nowrap">{formatTime(l.reviewedAt, lang, workspace.timezone)}</td>
               </tr>
