@@ -25,6 +25,8 @@ const WS = '/api/v1/workspaces/chn';
 const LOGIN_QR = 'https://login.weixin.qq.com/l/guimi-browser-test';
 const mockers: mock.Mocker[] = [];
 const mockerStart = mock.Mocker.prototype.start;
+/** Polls longer than vitest's 1 s default: the page polls the robot's status every 2 s, and CI is slow. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
 
 beforeAll(async () => {
   mock.Mocker.prototype.start = function start(this: mock.Mocker) {
@@ -101,18 +103,16 @@ describe('console channels', () => {
     await row.getByTestId('bot-start').click();
     const qr = row.getByTestId('bot-qr');
     await qr.waitFor();
-    await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(400);
+    await poll(() => qr.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(400);
     expect(await row.getByTestId('bot-status').getAttribute('data-status')).toBe('scanning');
     await page.screenshot({ path: '/tmp/channels-wechaty-qr.png', fullPage: true });
 
     const mocker = mockers.at(-1)!;
     mocker.login(mocker.createContact({ name: '小美' }));
-    await expect
-      .poll(() => row.getByTestId('bot-status').getAttribute('data-status'), { timeout: 10_000 })
-      .toBe('logged_in');
+    await poll(() => row.getByTestId('bot-status').getAttribute('data-status')).toBe('logged_in');
     expect(await qr.count()).toBe(0);
     await row.getByTestId('bot-stop').click();
-    await expect.poll(() => row.getByTestId('bot-status').getAttribute('data-status')).toBe('logged_out');
+    await poll(() => row.getByTestId('bot-status').getAttribute('data-status')).toBe('logged_out');
     await row.getByTestId('bot-start').waitFor();
   });
 
@@ -128,9 +128,9 @@ describe('console channels', () => {
     await page.getByTestId('code-submit').click();
     const row = page.locator('[data-testid="code-row"][data-name="小美领券码"]');
     await row.waitFor();
-    await expect
-      .poll(() => row.getByTestId('code-qr').evaluate((img: HTMLImageElement) => img.naturalWidth))
-      .toBe(512);
+    await poll(() => row.getByTestId('code-qr').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(
+      512,
+    );
     const png = await row.getByTestId('code-download-png').getAttribute('href');
     const svg = await row.getByTestId('code-download-svg').getAttribute('href');
     expect(png).toMatch(/\/acquisition\/codes\/[^/]+\/qr\.png$/);
@@ -182,7 +182,7 @@ describe('console channels', () => {
     await page.getByTestId('channels-tab-codes').click();
     const groupRow = page.locator('[data-testid="code-row"][data-name="活动群码"]');
     await groupRow.getByTestId('code-rotate').click();
-    await expect.poll(() => page.getByTestId('code-rotation').textContent()).toBe('当前第 2 个群：0 / 2 人');
+    await poll(() => page.getByTestId('code-rotation').textContent()).toBe('当前第 2 个群：0 / 2 人');
   });
 
   it('adds, tests, edits and deletes a keyword auto-reply', async () => {
@@ -198,11 +198,11 @@ describe('console channels', () => {
     await page.getByTestId('rule-test-text').fill('这个套装多少钱呀');
     await page.getByTestId('rule-test-submit').click();
     const result = page.getByTestId('rule-test-result');
-    await expect.poll(() => result.getAttribute('data-rule')).toBe('问价格');
+    await poll(() => result.getAttribute('data-rule')).toBe('问价格');
     expect(await page.getByTestId('rule-test-reply').textContent()).toBe('亲，价格表发你啦');
     await page.getByTestId('rule-test-text').fill('你好');
     await page.getByTestId('rule-test-submit').click();
-    await expect.poll(() => result.getAttribute('data-rule')).toBe('');
+    await poll(() => result.getAttribute('data-rule')).toBe('');
     await page.screenshot({ path: '/tmp/channels-auto-reply.png', fullPage: true });
 
     // Edited to answer 价格 too, then deleted: the same message meets it, then nothing.
@@ -211,15 +211,15 @@ describe('console channels', () => {
     await page.getByTestId('rule-match').selectOption('regex');
     await page.getByTestId('rule-pattern').fill('多少钱|价格');
     await page.getByTestId('rule-save').click();
-    await expect.poll(() => rule.locator('code').textContent()).toBe('多少钱|价格');
+    await poll(() => rule.locator('code').textContent()).toBe('多少钱|价格');
     await page.getByTestId('rule-test-text').fill('价格表有吗');
     await page.getByTestId('rule-test-submit').click();
-    await expect.poll(() => result.getAttribute('data-rule')).toBe('问价格');
+    await poll(() => result.getAttribute('data-rule')).toBe('问价格');
     await rule.getByTestId('rule-delete').click();
     await rule.getByTestId('rule-delete').click(); // the second click confirms
     await rule.waitFor({ state: 'detached' });
     await page.getByTestId('rule-test-submit').click();
-    await expect.poll(() => result.getAttribute('data-rule')).toBe('');
+    await poll(() => result.getAttribute('data-rule')).toBe('');
     expect(errors).toEqual([]);
   });
 });
