@@ -43,26 +43,32 @@ export class DictColumn {
 
   /** Bulk load for contacts that have no value in this column yet. */
   setMany(ids: readonly number[], values: readonly string[]): void {
-    const groups: number[][] = []; // sparse, by code
     let maxId = -1;
-    for (let k = 0; k < ids.length; k++) {
-      const id = ids[k]!;
+    for (const id of ids) {
       if ((this.codes[id] ?? 0) !== 0) throw new Error('setMany: contact already has a value');
-      (groups[this.code(values[k]!)] ??= []).push(id);
       if (id > maxId) maxId = id;
     }
     this.codes = grown(this.codes, maxId + 1);
-    groups.forEach((group, code) => {
-      for (const id of group) this.codes[id] = code;
-      const set = this.sets[code];
-      if (set) set.addMany(group);
-      else if (group.length === 1 && this.single[code] === -1) this.single[code] = group[0]!;
+    // Ids bound for a bitmap, by code; a value seen once stays a plain id and allocates nothing.
+    const toSets = new Map<number, number[]>();
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      const code = this.code(values[k]!);
+      this.codes[id] = code;
+      const pending = toSets.get(code);
+      if (pending) pending.push(id);
+      else if (this.sets[code]) toSets.set(code, [id]);
+      else if (this.single[code] === -1) this.single[code] = id;
       else {
-        if (this.single[code] !== -1) group.push(this.single[code]!);
-        this.sets[code] = new RoaringBitmap32(group);
+        toSets.set(code, [this.single[code]!, id]);
         this.single[code] = -1;
       }
-    });
+    }
+    for (const [code, group] of toSets) {
+      const set = this.sets[code];
+      if (set) set.addMany(group);
+      else this.sets[code] = new RoaringBitmap32(group);
+    }
     this.present.addMany(ids);
   }
 
