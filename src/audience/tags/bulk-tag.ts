@@ -1,8 +1,8 @@
 // Bulk tagging: adds or removes tags on every contact of a segment, or of a list of external ids.
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit.js';
-import type { Db } from '../../platform/store/database.js';
 import type { Store } from '../../platform/store/open-store.js';
+import { resolveExternalIds } from '../contacts/resolve-contacts.js';
 import { audienceIndexFor } from '../index/audience-index.js';
 import { applyAttributeRules } from '../rules/apply-attribute-rules.js';
 import { ensureTags } from './ensure-tags.js';
@@ -30,8 +30,6 @@ export interface BulkTagResult {
   unknown: number;
   unknownExamples: string[];
 }
-
-const LOOKUP_CHUNK = 10_000;
 
 export async function bulkTag(
   store: Store,
@@ -90,32 +88,4 @@ export async function bulkTag(
     });
     return result;
   });
-}
-
-/** Live contacts for the external ids (a merged one stands for its survivor); the rest go to `unknown`. */
-async function resolveExternalIds(
-  db: Db,
-  workspaceId: string,
-  externalIds: string[],
-  unknown: string[],
-): Promise<number[]> {
-  const wanted = [...new Set(externalIds)];
-  const ids = new Set<number>();
-  for (let i = 0; i < wanted.length; i += LOOKUP_CHUNK) {
-    const chunk = wanted.slice(i, i + LOOKUP_CHUNK);
-    const rows = await db
-      .selectFrom('contacts')
-      .select(['id', 'external_id', 'merged_into'])
-      .where('workspace_id', '=', workspaceId)
-      .where('erased_at', 'is', null)
-      .where('external_id', 'in', chunk)
-      .execute();
-    const found = new Set<string>();
-    for (const r of rows) {
-      found.add(r.external_id);
-      ids.add(r.merged_into ?? r.id);
-    }
-    for (const id of chunk) if (!found.has(id)) unknown.push(id);
-  }
-  return [...ids];
 }

@@ -115,4 +115,35 @@ describe.each(storeKinds())('guimi flows and simulate on $title', ({ name, skip 
     expect(await store.db.selectFrom('flow_runs').select('id').execute()).toHaveLength(0);
     expect(await store.db.selectFrom('events').select('seq').execute()).toHaveLength(0);
   });
+
+  it.skipIf(skip)('starts a manual flow by name, once per key', async () => {
+    store = await openTestStore(name);
+    const w = await flowWorkspace(store, 'fc3', 3);
+    const file = join(mkdtempSync(join(tmpdir(), 'guimi-flows-')), 'flows.yaml');
+    writeFileSync(
+      file,
+      `name: 直播提醒
+status: active
+trigger: { type: manual }
+community: ${w.groupId}
+steps:
+  - { id: remind, type: send, text: 今晚八点直播 }
+`,
+    );
+    expect((await cli('flows', 'apply', file, '--workspace', 'fc3')).code).toBe(0);
+    const args = ['flows', 'start', '直播提醒', '--workspace', 'fc3', '--key', 'live-1'];
+    const first = await cli(...args, '--external-ids', 'c1,c2', '--json');
+    expect(first.err).toBe('');
+    expect(JSON.parse(first.out)).toMatchObject({ key: 'live-1', enrolled: 2, touches: 2, already: 0 });
+    const again = await cli(...args, '--external-ids', 'c1,c2', '--json');
+    expect(JSON.parse(again.out)).toMatchObject({ enrolled: 0, already: 2, touches: 0 });
+    const rest = await cli('flows', 'start', '直播提醒', '--workspace', 'fc3', '--audience', 'city = 上海');
+    expect(rest.code).toBe(0);
+    expect(rest.out).toMatch(/1 enrolled, 0 already, 2 skipped, 1 touches planned/);
+    const touches = await store.db.selectFrom('touches').select('contact_id').execute();
+    expect(touches.map((t) => Number(t.contact_id)).sort()).toEqual([...w.contacts.values()].sort());
+    const missing = await cli('flows', 'start', 'nope', '--workspace', 'fc3', '--json');
+    expect(missing.code).toBe(2);
+    expect(JSON.parse(missing.out).error.code).toBe('NOT_FOUND');
+  });
 });

@@ -1,4 +1,5 @@
-// `guimi flows apply FILE` and `guimi flows export`: flows kept as YAML/JSON files beside the code.
+// `guimi flows apply FILE` and `guimi flows export`: flows kept as YAML/JSON files beside the code;
+// `guimi flows start ID`: a manual flow started by hand.
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Command } from 'commander';
@@ -8,6 +9,8 @@ import { AppError } from '../../platform/errors.js';
 import { getWorkspaceBySlug } from '../../workspaces/workspace.js';
 import { applyFlowFile, exportFlows } from './apply-flow-files.js';
 import type { FlowDefinition } from './flow-definition.js';
+import { listFlows } from './list-flows.js';
+import { startFlow } from './start-flow.js';
 
 export function registerFlowCommands(program: Command, ctx: CliContext): void {
   const flows = program.command('flows').description('SOP flows (automation) as YAML or JSON files');
@@ -54,6 +57,48 @@ export function registerFlowCommands(program: Command, ctx: CliContext): void {
       const files = writeExport(o.out, defs);
       report(ctx, o.json, { files, flows: defs.length }, () => files.join('\n'));
     });
+
+  flows
+    .command('start <flow>')
+    .description(
+      "start a flow (id or name) with a manual trigger: its audience, or --audience EXPR / --external-ids A,B (the flow's audience, re-entry rule and guardrails still apply)",
+    )
+    .requiredOption('--workspace <slug>', 'workspace slug')
+    .option('--audience <expr>', 'enroll this segment instead of the flow audience')
+    .option('--external-ids <ids>', 'enroll these contacts (comma-separated external ids)')
+    .option('--key <key>', 'idempotency key: starting again with the same key enrolls no one twice')
+    .option('--json', 'print JSON')
+    .action(
+      async (
+        flow: string,
+        o: { workspace: string; audience?: string; externalIds?: string; key?: string; json?: boolean },
+      ) => {
+        const store = await ctx.store();
+        const ws = await getWorkspaceBySlug(store.db, o.workspace);
+        const named = (await listFlows(store.db, ws.id)).find((f) => f.id === flow || f.name === flow);
+        const id = named?.id ?? flow;
+        const externalIds = o.externalIds
+          ?.split(',')
+          .map((x) => x.trim())
+          .filter(Boolean);
+        const r = await startFlow(
+          store,
+          ws.id,
+          id,
+          { key: o.key, audience: o.audience, externalIds },
+          { actor: 'cli', now: ctx.clock.now() },
+        );
+        report(
+          ctx,
+          o.json,
+          r,
+          () =>
+            `Started ${id} (key ${r.key}): ${r.enrolled} enrolled, ${r.already} already, ` +
+            `${r.skipped} skipped, ${r.touches} touches planned` +
+            (r.unknown > 0 ? `; unknown ids: ${r.unknownExamples.join(', ')}` : ''),
+        );
+      },
+    );
 }
 
 function toYaml(defs: FlowDefinition[]): string {

@@ -1,4 +1,5 @@
-// Flows CRUD (versioned: saving a changed definition writes a new version), activate / pause / archive.
+// Flows CRUD (versioned: saving a changed definition writes a new version), activate / pause / archive,
+// and starting a manual flow by hand.
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../../platform/auth/principal.js';
 import type { RouteRegistrar } from '../../platform/http/context.js';
@@ -8,6 +9,7 @@ import { getFlowRow, toFlowView } from './flow-store.js';
 import { listFlows } from './list-flows.js';
 import { saveFlow } from './save-flow.js';
 import { setFlowStatus } from './set-flow-status.js';
+import { startFlow, StartFlowInput } from './start-flow.js';
 
 export const FlowSchema = z
   .object({
@@ -31,6 +33,18 @@ export const FlowParams = WorkspaceParam.extend({
 const Definition = z
   .record(z.string(), z.unknown())
   .openapi('FlowDefinition', { description: 'a flow definition, as in a flow file' });
+const StartResult = z
+  .object({
+    key: z.string(),
+    matched: z.number(),
+    enrolled: z.number(),
+    already: z.number(),
+    skipped: z.number(),
+    touches: z.number(),
+    unknown: z.number(),
+    unknownExamples: z.array(z.string()),
+  })
+  .openapi('FlowStartResult');
 const Actions = ['activate', 'pause', 'archive'] as const;
 const target = { activate: 'active', pause: 'paused', archive: 'archived' } as const;
 
@@ -106,6 +120,31 @@ export const registerFlowRoutes: RouteRegistrar = (app, deps) => {
         SaveResult.parse(await saveFlow(deps.store.db, a.workspace.id, c.req.valid('json'), ctx)),
         200,
       );
+    },
+  );
+  // Registered before `{id}/{action}`, which would otherwise take `start` for an unknown action.
+  app.openapi(
+    createRoute({
+      ...guard(deps, 'write'),
+      method: 'post',
+      path: `${base}/{id}/start`,
+      tags: ['flows'],
+      summary:
+        'Start a flow with a manual trigger: enroll its audience, or the given segment, contact ids or ' +
+        'external ids (idempotent on `key`; the audience, re-entry rule and guardrails apply)',
+      request: { params: FlowParams, body: jsonBody(StartFlowInput) },
+      responses: {
+        200: jsonContent(StartResult, 'Started'),
+        ...errorResponses(400, 401, 403, 404, 409, 415),
+      },
+    }),
+    async (c) => {
+      const a = accessOf(c);
+      const r = await startFlow(deps.store, a.workspace.id, c.req.valid('param').id, c.req.valid('json'), {
+        actor: actorOf(a.principal),
+        now: deps.clock.now(),
+      });
+      return c.json(StartResult.parse(r), 200);
     },
   );
   app.openapi(
