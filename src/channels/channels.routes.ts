@@ -1,10 +1,11 @@
 // The workspace's channels across kinds (WeCom corps, WeCom staff, Wechaty and simulator robots) with
-// each Wechaty robot's live login status from this process's runtime.
+// each Wechaty robot's live login status from this process's runtime, and their groups with member counts.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { RouteRegistrar } from '../platform/http/context.js';
 import { accessOf, guard } from '../platform/http/guards.js';
-import { errorResponses, jsonContent, WorkspaceParam } from '../platform/http/schemas.js';
+import { errorResponses, jsonContent, PageQuery, WorkspaceParam } from '../platform/http/schemas.js';
 import { listChannelAccounts } from './list-channel-accounts.js';
+import { listChannelGroups } from './list-channel-groups.js';
 import { wechatyRuntime } from './wechaty/wechaty-runtime.js';
 
 const Connection = z
@@ -37,6 +38,21 @@ const Accounts = z
   .object({ wecom: z.array(Connection), accounts: z.array(Account) })
   .openapi('ChannelAccounts');
 
+const Group = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    accountId: z.string(),
+    accountName: z.string(),
+    kind: z.string(),
+    members: z.number(),
+    createdAt: z.string(),
+  })
+  .openapi('ChannelGroup');
+const Groups = z
+  .object({ items: z.array(Group), nextCursor: z.string().nullable() })
+  .openapi('ChannelGroups');
+
 export const registerChannelRoutes: RouteRegistrar = (app, deps) => {
   app.openapi(
     createRoute({
@@ -56,6 +72,28 @@ export const registerChannelRoutes: RouteRegistrar = (app, deps) => {
         status: a.kind === 'wechaty' ? runtime.status(a.id).status : null,
       }));
       return c.json(Accounts.parse({ wecom: r.wecom, accounts }), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      ...guard(deps, 'read'),
+      method: 'get',
+      path: '/api/v1/workspaces/{ws}/channels/groups',
+      tags: ['channels'],
+      summary:
+        "The workspace's groups (simulator groups, WeCom customer groups, Wechaty rooms) with member " +
+        'counts, by name, optionally of one robot account',
+      request: {
+        params: WorkspaceParam,
+        query: PageQuery.extend({
+          account: z.string().optional().openapi({ description: 'only the groups of this robot account' }),
+        }),
+      },
+      responses: { 200: jsonContent(Groups, 'Groups'), ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const r = await listChannelGroups(deps.store.db, accessOf(c).workspace.id, c.req.valid('query'));
+      return c.json(Groups.parse(r), 200);
     },
   );
 };
