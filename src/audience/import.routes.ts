@@ -85,7 +85,7 @@ export const registerImportRoutes: RouteRegistrar = (app, deps) => {
 
   app.openapi(
     createRoute({
-      ...guard(deps, 'read'),
+      ...guard(deps, 'read:own'),
       method: 'get',
       path: '/api/v1/workspaces/{ws}/exports/contacts.csv',
       tags: ['audience'],

@@ -71,7 +71,7 @@ export const registerWorkspaceRoutes: RouteRegistrar = (app, deps) => {
 
   app.openapi(
     createRoute({
-      ...guard(deps, 'read'),
+      ...guard(deps, 'read:own'),
       method: 'get',
       path: '/api/v1/workspaces/{ws}',
       tags: ['workspaces'],

@@ -94,7 +94,7 @@ export const registerContactRoutes: RouteRegistrar = (app, deps) => {
 
   app.openapi(
     createRoute({
-      ...guard(deps, 'read'),
+      ...guard(deps, 'read:own'),
       ...common,
       method: 'get',
       path: base,
@@ -134,7 +134,7 @@ export const registerContactRoutes: RouteRegistrar = (app, deps) => {
 
   app.openapi(
     createRoute({
-      ...guard(deps, 'read'),
+      ...guard(deps, 'read:own'),
       ...common,
       method: 'get',
       path: `${base}/{id}`,

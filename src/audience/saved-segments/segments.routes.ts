@@ -60,7 +60,7 @@ export const registerSegmentRoutes: RouteRegistrar = (app, deps) => {
 
   app.openapi(
     createRoute({
-      ...guard(deps, 'read'),
+      ...guard(deps, 'read:own'),
       method: 'post',
       path: '/api/v1/workspaces/{ws}/segments/count',
       tags: tag,
@@ -81,7 +81,7 @@ export const registerSegmentRoutes: RouteRegistrar = (app, deps) => {
 
   app.openapi(
     createRoute({
-      ...guard(deps, 'read'),
+      ...guard(deps, 'read:own'),
       method: 'get',
       path: '/api/v1/workspaces/{ws}/segments',
       tags: tag,
@@ -120,7 +120,7 @@ export const registerSegmentRoutes: RouteRegistrar = (app, deps) => {
 
   app.openapi(
     createRoute({
-      ...guard(deps, 'read'),
+      ...guard(deps, 'read:own'),
       method: 'get',
       path: '/api/v1/workspaces/{ws}/segments/{name}',
       tags: tag,
@@ -179,7 +179,7 @@ export const registerSegmentRoutes: RouteRegistrar = (app, deps) => {
 
   app.openapi(
     createRoute({
-      ...guard(deps, 'read'),
+      ...guard(deps, 'read:own'),
       method: 'get',
       path: '/api/v1/workspaces/{ws}/segments/{name}/count',
       tags: tag,
@@ -200,7 +200,7 @@ export const registerSegmentRoutes: RouteRegistrar = (app, deps) => {
 
   app.openapi(
     createRoute({
-      ...guard(deps, 'read'),
+      ...guard(deps, 'read:own'),
       method: 'get',
       path: '/api/v1/workspaces/{ws}/segments/{name}/members',
       tags: tag,
@@ -235,7 +235,7 @@ export const registerSegmentRoutes: RouteRegistrar = (app, deps) => {
 
   app.openapi(
     createRoute({
-      ...guard(deps, 'read'),
+      ...guard(deps, 'read:own'),
       method: 'get',
       path: '/api/v1/workspaces/{ws}/segments/{name}/export',
       tags: tag,

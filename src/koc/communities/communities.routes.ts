@@ -1,6 +1,8 @@
-// Communities (社群) over HTTP: CRUD here, members and stats in community-members.routes.ts.
+// Communities (社群) over HTTP: CRUD here, members and stats in community-members.routes.ts. The koc role
+// sees only its own communities (koc-communities.ts).
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../../platform/auth/principal.js';
+import { kocScope } from '../../platform/auth/workspace-access.js';
 import type { RouteRegistrar } from '../../platform/http/context.js';
 import { accessOf, guard } from '../../platform/http/guards.js';
 import { errorResponses, jsonBody, jsonContent, WorkspaceParam } from '../../platform/http/schemas.js';
@@ -10,6 +12,7 @@ import { registerCommunityMemberRoutes } from './community-members.routes.js';
 import { getCommunity } from './community-view.js';
 import { createCommunity } from './create-community.js';
 import { deleteCommunity } from './delete-community.js';
+import { assertKocCommunity, kocCommunityIds } from './koc-communities.js';
 import { listCommunities } from './list-communities.js';
 import { updateCommunity } from './update-community.js';
 
@@ -40,7 +43,7 @@ export const registerCommunityRoutes: RouteRegistrar = (app, deps) => {
   const ctx = (a: ReturnType<typeof accessOf>) => ({ actor: actorOf(a.principal), now: deps.clock.now() });
   app.openapi(
     createRoute({
-      ...guard(deps, 'read'),
+      ...guard(deps, 'read:own'),
       method: 'get',
       path: base,
       tags,
@@ -58,7 +61,12 @@ export const registerCommunityRoutes: RouteRegistrar = (app, deps) => {
       },
     }),
     async (c) => {
-      const items = await listCommunities(db, accessOf(c).workspace.id, c.req.valid('query'));
+      const a = accessOf(c);
+      const kocId = kocScope(a);
+      const items = await listCommunities(db, a.workspace.id, {
+        ...c.req.valid('query'),
+        ids: kocId === undefined ? undefined : await kocCommunityIds(db, a.workspace.id, kocId),
+      });
       return c.json({ items: z.array(Community).parse(items) }, 200);
     },
   );
@@ -82,7 +90,7 @@ export const registerCommunityRoutes: RouteRegistrar = (app, deps) => {
   );
   app.openapi(
     createRoute({
-      ...guard(deps, 'read'),
+      ...guard(deps, 'read:own'),
       method: 'get',
       path: `${base}/{id}`,
       tags,
@@ -90,8 +98,12 @@ export const registerCommunityRoutes: RouteRegistrar = (app, deps) => {
       request: { params: IdParams },
       responses: { 200: jsonContent(Community, 'The community'), ...errorResponses(401, 403, 404) },
     }),
-    async (c) =>
-      c.json(Community.parse(await getCommunity(db, accessOf(c).workspace.id, c.req.valid('param').id)), 200),
+    async (c) => {
+      const a = accessOf(c);
+      const { id } = c.req.valid('param');
+      await assertKocCommunity(db, a.workspace.id, id, kocScope(a));
+      return c.json(Community.parse(await getCommunity(db, a.workspace.id, id)), 200);
+    },
   );
   app.openapi(
     createRoute({

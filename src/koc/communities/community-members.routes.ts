@@ -1,13 +1,16 @@
 // Community members over HTTP (list, add with overflow, remove), per-group stats, and the membership
-// sync a channel adapter reports for a channel group.
+// sync a channel adapter reports for a channel group. The koc role sees its own communities' stats and,
+// of their members, its own fans.
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../../platform/auth/principal.js';
+import { kocScope } from '../../platform/auth/workspace-access.js';
 import type { AppDeps, GuimiApp } from '../../platform/http/context.js';
 import { accessOf, guard } from '../../platform/http/guards.js';
 import { errorResponses, jsonBody, jsonContent, WorkspaceParam } from '../../platform/http/schemas.js';
 import { addCommunityMembers } from './add-community-members.js';
 import { COMMUNITY_ROLES, MembersInput } from './community-input.js';
 import { communityStats } from './community-stats.js';
+import { assertKocCommunity } from './koc-communities.js';
 import { listCommunityMembers } from './list-community-members.js';
 import { removeCommunityMembers } from './remove-community-members.js';
 import { syncGroupMembers } from './sync-group-members.js';
@@ -55,7 +58,7 @@ export function registerCommunityMemberRoutes(app: GuimiApp, deps: AppDeps): voi
   const ctx = (a: ReturnType<typeof accessOf>) => ({ actor: actorOf(a.principal), now: deps.clock.now() });
   app.openapi(
     createRoute({
-      ...guard(deps, 'read'),
+      ...guard(deps, 'read:own'),
       method: 'get',
       path: `${base}/{id}/members`,
       tags,
@@ -74,10 +77,15 @@ export function registerCommunityMemberRoutes(app: GuimiApp, deps: AppDeps): voi
       },
     }),
     async (c) => {
+      const a = accessOf(c);
       const q = c.req.valid('query');
-      const page = await listCommunityMembers(db, accessOf(c).workspace.id, c.req.valid('param').id, {
+      const { id } = c.req.valid('param');
+      const kocId = kocScope(a);
+      await assertKocCommunity(db, a.workspace.id, id, kocId);
+      const page = await listCommunityMembers(db, a.workspace.id, id, {
         limit: q.limit,
         role: q.role,
+        ownerKocId: kocId,
         ...(q.after !== undefined ? { afterId: q.after } : {}),
       });
       return c.json({ items: z.array(Member).parse(page.items), nextAfter: page.nextAfter }, 200);
@@ -134,7 +142,7 @@ export function registerCommunityMemberRoutes(app: GuimiApp, deps: AppDeps): voi
   );
   app.openapi(
     createRoute({
-      ...guard(deps, 'read'),
+      ...guard(deps, 'read:own'),
       method: 'get',
       path: `${base}/{id}/stats`,
       tags,
@@ -146,7 +154,10 @@ export function registerCommunityMemberRoutes(app: GuimiApp, deps: AppDeps): voi
       responses: { 200: jsonContent(Stats, 'Stats'), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => {
-      const stats = await communityStats(db, accessOf(c).workspace.id, c.req.valid('param').id, {
+      const a = accessOf(c);
+      const { id } = c.req.valid('param');
+      await assertKocCommunity(db, a.workspace.id, id, kocScope(a));
+      const stats = await communityStats(db, a.workspace.id, id, {
         days: c.req.valid('query').days,
         now: deps.clock.now(),
       });

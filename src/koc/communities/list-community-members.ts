@@ -1,4 +1,5 @@
-// A community's members with their group and role, a page at a time (keyset on the contact id).
+// A community's members with their group and role, a page at a time (keyset on the contact id); with
+// `ownerKocId`, only the fans of that KOC.
 import type { Db } from '../../platform/store/database.js';
 import { findCommunity } from './community-view.js';
 import '../../audience/audience-tables.js';
@@ -15,7 +16,12 @@ export async function listCommunityMembers(
   db: Db,
   workspaceId: string,
   communityId: string,
-  opts: { afterId?: number; limit?: number; role?: string | undefined } = {},
+  opts: {
+    afterId?: number;
+    limit?: number;
+    role?: string | undefined;
+    ownerKocId?: string | undefined;
+  } = {},
 ): Promise<{ items: CommunityMemberView[]; nextAfter: number | null }> {
   await findCommunity(db, workspaceId, communityId);
   const limit = opts.limit ?? 100;
@@ -26,6 +32,7 @@ export async function listCommunityMembers(
     .where('m.community_id', '=', communityId)
     .where('m.contact_id', '>', opts.afterId ?? 0);
   if (opts.role) q = q.where('m.role', '=', opts.role);
+  if (opts.ownerKocId !== undefined) q = q.where('c.owner_koc_id', '=', opts.ownerKocId);
   const rows = await q
     .orderBy('m.contact_id')
     .limit(limit + 1)

@@ -1,4 +1,5 @@
-// One contact's tier (passerby when not yet placed) and the history of its moves, newest first.
+// One contact's tier (passerby when not yet placed) and the history of its moves, newest first. With
+// `kocId`, only a fan of that KOC is found.
 import { AppError } from '../../platform/errors.js';
 import type { Db } from '../../platform/store/database.js';
 import './ladder-tables.js';
@@ -12,14 +13,20 @@ export interface ContactTierView {
   history: { from: string | null; to: string; rule: string; at: string }[];
 }
 
-export async function contactTier(db: Db, workspaceId: string, contactId: number): Promise<ContactTierView> {
-  const contact = await db
+export async function contactTier(
+  db: Db,
+  workspaceId: string,
+  contactId: number,
+  opts: { kocId?: string | undefined } = {},
+): Promise<ContactTierView> {
+  let q = db
     .selectFrom('contacts')
     .select('id')
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', contactId)
-    .where('erased_at', 'is', null)
-    .executeTakeFirst();
+    .where('erased_at', 'is', null);
+  if (opts.kocId !== undefined) q = q.where('owner_koc_id', '=', opts.kocId);
+  const contact = await q.executeTakeFirst();
   if (!contact) throw new AppError('NOT_FOUND', `contact ${contactId} not found`);
   const current = await db
     .selectFrom('contact_tiers')

@@ -1,8 +1,10 @@
 // The fan ladder over HTTP: settings (tier names, rules), tier counts, the funnel between tiers over time,
-// one contact's tier and history, and leader-tier applications with their review.
+// one contact's tier and history, and leader-tier applications with their review. The koc role sees the
+// counts, funnel, tiers and applications of its own fans only, and not the settings.
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../../platform/auth/principal.js';
 import type { RouteRegistrar } from '../../platform/http/context.js';
+import { kocScope } from '../../platform/auth/workspace-access.js';
 import { accessOf, guard } from '../../platform/http/guards.js';
 import { errorResponses, jsonBody, jsonContent, WorkspaceParam } from '../../platform/http/schemas.js';
 import { contactTier } from './contact-tier.js';
@@ -12,7 +14,6 @@ import { reviewLeaderApplication } from './review-leader-application.js';
 import { tierCounts } from './tier-counts.js';
 import { tierFunnel } from './tier-funnel.js';
 import { updateLadder } from './update-ladder.js';
-import { kocRestriction } from '../roster/koc-scope.js';
 
 const base = '/api/v1/workspaces/{ws}/ladder';
 const TierCounts = z.object({
@@ -105,7 +106,7 @@ export const registerLadderRoutes: RouteRegistrar = (app, deps) => {
   );
   app.openapi(
     createRoute({
-      ...guard(deps, 'read'),
+      ...guard(deps, 'read:own'),
       method: 'get',
       path: `${base}/tiers`,
       tags,
@@ -114,15 +115,17 @@ export const registerLadderRoutes: RouteRegistrar = (app, deps) => {
       responses: { 200: jsonContent(TierCounts, 'Counts'), ...errorResponses(401, 403, 404) },
     }),
     async (c) => {
-      const ws = accessOf(c).workspace.id;
+      const a = accessOf(c);
+      const ws = a.workspace.id;
       const names = (await loadLadderSettings(db, ws)).tierNames;
-      const items = (await tierCounts(db, ws)).map((t) => ({ ...t, name: names[t.tier] }));
+      const counts = await tierCounts(db, ws, { kocId: kocScope(a) });
+      const items = counts.map((t) => ({ ...t, name: names[t.tier] }));
       return c.json(TierCounts.parse({ items }), 200);
     },
   );
   app.openapi(
     createRoute({
-      ...guard(deps, 'read'),
+      ...guard(deps, 'read:own'),
       method: 'get',
       path: `${base}/funnel`,
       tags,
@@ -131,18 +134,20 @@ export const registerLadderRoutes: RouteRegistrar = (app, deps) => {
       responses: { 200: jsonContent(Funnel, 'Moves'), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => {
+      const a = accessOf(c);
       const q = c.req.valid('query');
-      const items = await tierFunnel(db, accessOf(c).workspace.id, {
+      const items = await tierFunnel(db, a.workspace.id, {
         from: new Date(q.from),
         to: new Date(q.to),
         interval: q.interval,
+        kocId: kocScope(a),
       });
       return c.json(Funnel.parse({ interval: q.interval, items }), 200);
     },
   );
   app.openapi(
     createRoute({
-      ...guard(deps, 'read'),
+      ...guard(deps, 'read:own'),
       method: 'get',
       path: `${base}/contacts/{contactId}`,
       tags,
@@ -151,13 +156,15 @@ export const registerLadderRoutes: RouteRegistrar = (app, deps) => {
       responses: { 200: jsonContent(ContactTier, 'Tier'), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => {
+      const a = accessOf(c);
       const { contactId } = c.req.valid('param');
-      return c.json(ContactTier.parse(await contactTier(db, accessOf(c).workspace.id, contactId)), 200);
+      const view = await contactTier(db, a.workspace.id, contactId, { kocId: kocScope(a) });
+      return c.json(ContactTier.parse(view), 200);
     },
   );
   app.openapi(
     createRoute({
-      ...guard(deps, 'read'),
+      ...guard(deps, 'read:own'),
       method: 'get',
       path: `${base}/leader-applications`,
       tags,
@@ -176,7 +183,7 @@ export const registerLadderRoutes: RouteRegistrar = (app, deps) => {
       // The koc role sees only its own KOC's applications.
       const items = await listLeaderApplications(db, a.workspace.id, {
         status: c.req.valid('query').status,
-        kocId: kocRestriction(a),
+        kocId: kocScope(a),
       });
       return c.json({ items: z.array(LeaderApplication).parse(items) }, 200);
     },

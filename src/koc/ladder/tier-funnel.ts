@@ -1,8 +1,9 @@
 // The funnel over time: moves between tiers (from → to) per UTC day or ISO week (starting Monday), read
-// from tier_history.
+// from tier_history; of the whole workspace or of one KOC's fan pool.
 import { sql } from 'kysely';
 import type { Db } from '../../platform/store/database.js';
 import './ladder-tables.js';
+import '../../audience/audience-tables.js';
 
 export interface FunnelRow {
   period: string;
@@ -14,17 +15,26 @@ export interface FunnelRow {
 export async function tierFunnel(
   db: Db,
   workspaceId: string,
-  opts: { from: Date; to: Date; interval: 'day' | 'week' },
+  opts: { from: Date; to: Date; interval: 'day' | 'week'; kocId?: string | undefined },
 ): Promise<FunnelRow[]> {
   const day = sql<string>`substr(at, 1, 10)`;
-  const rows = await db
+  let q = db
     .selectFrom('tier_history')
     .select((eb) => [day.as('day'), 'from_tier', 'to_tier', eb.fn.countAll<number>().as('n')])
     .where('workspace_id', '=', workspaceId)
     .where('at', '>=', opts.from.toISOString())
-    .where('at', '<', opts.to.toISOString())
-    .groupBy([day, 'from_tier', 'to_tier'])
-    .execute();
+    .where('at', '<', opts.to.toISOString());
+  const kocId = opts.kocId;
+  if (kocId !== undefined) {
+    q = q.where('contact_id', 'in', (eb) =>
+      eb
+        .selectFrom('contacts')
+        .select('id')
+        .where('workspace_id', '=', workspaceId)
+        .where('owner_koc_id', '=', kocId),
+    );
+  }
+  const rows = await q.groupBy([day, 'from_tier', 'to_tier']).execute();
   const out = new Map<string, FunnelRow>();
   for (const r of rows) {
     const period = opts.interval === 'day' ? r.day : weekStart(r.day);

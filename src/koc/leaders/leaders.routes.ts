@@ -3,12 +3,13 @@
 // and the commission rules (by product or category, tiers by monthly volume).
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../../platform/auth/principal.js';
-import { roleSeesPii } from '../../platform/auth/roles.js';
+import { roleSeesPii, type Permission } from '../../platform/auth/roles.js';
+import { kocScope } from '../../platform/auth/workspace-access.js';
 import type { RouteRegistrar } from '../../platform/http/context.js';
 import { accessOf, guard } from '../../platform/http/guards.js';
 import { errorResponses, jsonBody, jsonContent, WorkspaceParam } from '../../platform/http/schemas.js';
 import { Koc, KocParams } from '../roster/kocs.routes.js';
-import { assertMayView, kocRestriction, ownKocId } from '../roster/koc-scope.js';
+import { assertMayView, ownKocId } from '../roster/koc-scope.js';
 import { CommissionRuleInput, commissionFor, pickRule } from './commission.js';
 import { deleteCommissionRule, listCommissionRules, saveCommissionRule } from './commission-rules.js';
 import { leaderPage } from './leader-page.js';
@@ -62,7 +63,7 @@ const IdParams = WorkspaceParam.extend({ id: z.string().openapi({ param: { name:
 export const registerLeaderRoutes: RouteRegistrar = (app, deps) => {
   const tags = ['koc'];
   const route = <P extends z.ZodObject>(
-    permission: 'read' | 'write',
+    permission: Permission,
     method: 'get' | 'post' | 'put' | 'delete',
     path: string,
     summary: string,
@@ -104,7 +105,7 @@ export const registerLeaderRoutes: RouteRegistrar = (app, deps) => {
 
   app.openapi(
     route(
-      'read',
+      'read:own',
       'post',
       '/api/v1/workspaces/{ws}/me/koc/leader-application',
       'Apply to lead a group as my KOC',
@@ -123,7 +124,7 @@ export const registerLeaderRoutes: RouteRegistrar = (app, deps) => {
 
   app.openapi(
     route(
-      'read',
+      'read:own',
       'get',
       `${base}/leaders`,
       'Group leaders with the verdicts they were approved on',
@@ -133,7 +134,7 @@ export const registerLeaderRoutes: RouteRegistrar = (app, deps) => {
       const a = accessOf(c);
       const items = await listLeaders(deps.store.db, a.workspace.id, {
         status: 'approved',
-        kocId: kocRestriction(a),
+        kocId: kocScope(a),
       });
       return c.json({ items: z.array(Leader).parse(items) }, 200);
     },
@@ -141,7 +142,7 @@ export const registerLeaderRoutes: RouteRegistrar = (app, deps) => {
 
   app.openapi(
     route(
-      'read',
+      'read:own',
       'get',
       `${base}/leaders/{kocId}/page`,
       "A group leader's page: profile, fans, commission rules",

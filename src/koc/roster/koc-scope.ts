@@ -1,16 +1,11 @@
 // The koc role sees only its own KOC: every KOC-program read narrows to `access.kocId` for it. A koc
 // caller with no linked KOC (or an API token, which carries none) sees nothing.
-import type { WorkspaceAccess } from '../../platform/auth/workspace-access.js';
+import { kocScope, type WorkspaceAccess } from '../../platform/auth/workspace-access.js';
 import { AppError } from '../../platform/errors.js';
-
-/** undefined = no restriction; a string = only this KOC ('' matches none). */
-export function kocRestriction(access: WorkspaceAccess): string | undefined {
-  return access.role === 'koc' ? (access.kocId ?? '') : undefined;
-}
 
 /** Refuses (as not found) a KOC the caller may not see. */
 export function assertMayView(access: WorkspaceAccess, kocId: string): void {
-  const only = kocRestriction(access);
+  const only = kocScope(access);
   if (only !== undefined && only !== kocId) {
     throw new AppError('NOT_FOUND', `KOC "${kocId}" not found`, { koc: kocId });
   }

@@ -4,6 +4,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../../platform/auth/principal.js';
 import { roleSeesPii } from '../../platform/auth/roles.js';
 import type { RouteRegistrar } from '../../platform/http/context.js';
+import { kocScope } from '../../platform/auth/workspace-access.js';
 import { accessOf, guard } from '../../platform/http/guards.js';
 import {
   errorResponses,
@@ -17,7 +18,7 @@ import { attributeFans } from './attribute-fans.js';
 import { createKoc } from './create-koc.js';
 import { getKoc } from './get-koc.js';
 import { KOC_KINDS, KOC_STATUSES, KocPatch, NewKocInput } from './koc-input.js';
-import { assertMayView, kocRestriction } from './koc-scope.js';
+import { assertMayView } from './koc-scope.js';
 import { listKocs } from './list-kocs.js';
 import { setKocStatus } from './set-koc-status.js';
 import { updateKoc } from './update-koc.js';
@@ -92,7 +93,7 @@ export const registerKocRosterRoutes: RouteRegistrar = (app, deps) => {
 
   app.openapi(
     createRoute({
-      ...guard(deps, 'read'),
+      ...guard(deps, 'read:own'),
       tags,
       method: 'get',
       path: base,
@@ -105,7 +106,7 @@ export const registerKocRosterRoutes: RouteRegistrar = (app, deps) => {
     }),
     async (c) => {
       const a = accessOf(c);
-      const only = kocRestriction(a);
+      const only = kocScope(a);
       const query = c.req.valid('query');
       // The koc role's roster is its own KOC, whatever the filters.
       const page =
@@ -138,7 +139,7 @@ export const registerKocRosterRoutes: RouteRegistrar = (app, deps) => {
 
   app.openapi(
     createRoute({
-      ...guard(deps, 'read'),
+      ...guard(deps, 'read:own'),
       tags,
       method: 'get',
       path: `${base}/{kocId}`,

@@ -42,7 +42,7 @@ export const registerMyKocRoutes: RouteRegistrar = (app, deps) => {
 
   app.openapi(
     createRoute({
-      ...guard(deps, 'read'),
+      ...guard(deps, 'read:own'),
       tags,
       method: 'get',
       path: base,
@@ -69,7 +69,7 @@ export const registerMyKocRoutes: RouteRegistrar = (app, deps) => {
 
   app.openapi(
     createRoute({
-      ...guard(deps, 'read'),
+      ...guard(deps, 'read:own'),
       tags,
       method: 'get',
       path: `${base}/fans`,
@@ -93,7 +93,7 @@ export const registerMyKocRoutes: RouteRegistrar = (app, deps) => {
 
   app.openapi(
     createRoute({
-      ...guard(deps, 'read'),
+      ...guard(deps, 'read:own'),
       tags,
       method: 'get',
       path: `${base}/tasks`,
@@ -113,7 +113,7 @@ export const registerMyKocRoutes: RouteRegistrar = (app, deps) => {
 
   app.openapi(
     createRoute({
-      ...guard(deps, 'read'),
+      ...guard(deps, 'read:own'),
       tags,
       method: 'post',
       path: `${base}/tasks/{taskId}/submissions`,

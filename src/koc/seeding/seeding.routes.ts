@@ -3,9 +3,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../../platform/auth/principal.js';
 import type { RouteRegistrar } from '../../platform/http/context.js';
+import { kocScope } from '../../platform/auth/workspace-access.js';
 import { accessOf, guard } from '../../platform/http/guards.js';
 import { errorResponses, jsonBody, jsonContent, WorkspaceParam } from '../../platform/http/schemas.js';
-import { kocRestriction } from '../roster/koc-scope.js';
 import { assignSeedingTask } from './assign-seeding-task.js';
 import { createSeedingTask } from './create-seeding-task.js';
 import { getSeedingTask } from './get-seeding-task.js';
@@ -119,7 +119,7 @@ export const registerSeedingRoutes: RouteRegistrar = (app, deps) => {
 
   app.openapi(
     createRoute({
-      ...guard(deps, 'read'),
+      ...guard(deps, 'read:own'),
       tags,
       method: 'get',
       path: base,
@@ -132,14 +132,14 @@ export const registerSeedingRoutes: RouteRegistrar = (app, deps) => {
     }),
     async (c) => {
       const a = accessOf(c);
-      const items = await listSeedingTasks(deps.store.db, a.workspace.id, { kocId: kocRestriction(a) });
+      const items = await listSeedingTasks(deps.store.db, a.workspace.id, { kocId: kocScope(a) });
       return c.json({ items: z.array(SeedingTaskSummary).parse(items) }, 200);
     },
   );
 
   app.openapi(
     createRoute({
-      ...guard(deps, 'read'),
+      ...guard(deps, 'read:own'),
       tags,
       method: 'get',
       path: `${base}/{taskId}`,
@@ -149,7 +149,7 @@ export const registerSeedingRoutes: RouteRegistrar = (app, deps) => {
     }),
     async (c) => {
       const a = accessOf(c);
-      const kocId = kocRestriction(a);
+      const kocId = kocScope(a);
       const d = await getSeedingTask(deps.store.db, a.workspace.id, c.req.valid('param').taskId, { kocId });
       if (kocId !== undefined && d.assignments.length === 0)
         throw new AppError('NOT_FOUND', 'seeding task not found');
@@ -219,7 +219,7 @@ export const registerSeedingRoutes: RouteRegistrar = (app, deps) => {
 
   app.openapi(
     createRoute({
-      ...guard(deps, 'read'),
+      ...guard(deps, 'read:own'),
       tags,
       method: 'get',
       path: '/api/v1/workspaces/{ws}/koc/leaderboard',
@@ -240,7 +240,7 @@ export const registerSeedingRoutes: RouteRegistrar = (app, deps) => {
     async (c) => {
       const a = accessOf(c);
       const q = c.req.valid('query');
-      const only = kocRestriction(a);
+      const only = kocScope(a);
       // A KOC sees where it stands, not the others' figures.
       const rows = await kocLeaderboard(deps.store.db, a.workspace.id, {
         ...q,

@@ -2,9 +2,9 @@
 // gains, the reach curve and the pairwise overlap of the picks).
 import { createRoute, z } from '@hono/zod-openapi';
 import type { RouteRegistrar } from '../../platform/http/context.js';
+import { kocScope } from '../../platform/auth/workspace-access.js';
 import { accessOf, guard } from '../../platform/http/guards.js';
 import { errorResponses, jsonBody, jsonContent, WorkspaceParam } from '../../platform/http/schemas.js';
-import { kocRestriction } from '../roster/koc-scope.js';
 import { selectWorkspaceKocs } from './select-workspace-kocs.js';
 
 const Quota = z.strictObject({
@@ -51,7 +51,7 @@ const Selection = z
 export const registerSelectionRoutes: RouteRegistrar = (app, deps) => {
   app.openapi(
     createRoute({
-      ...guard(deps, 'read'),
+      ...guard(deps, 'read:own'),
       tags: ['koc'],
       method: 'post',
       path: '/api/v1/workspaces/{ws}/koc/selection',
@@ -62,7 +62,7 @@ export const registerSelectionRoutes: RouteRegistrar = (app, deps) => {
     async (c) => {
       const a = accessOf(c);
       const input = c.req.valid('json');
-      const only = kocRestriction(a);
+      const only = kocScope(a);
       // The koc role may only weigh its own KOC.
       const r = await selectWorkspaceKocs(
         deps.store.db,

@@ -1,16 +1,20 @@
-// Roles and what they may do. `koc` is restricted to its own fans, tasks and figures (scoped by the
-// KOC program's routes through `kocId`).
+// Roles and what they may do. `koc` holds only `read:own`: it reaches no route guarded with `read`, and
+// every `read:own` route narrows what it answers with kocScope() (its own fans, tasks and figures).
 export const roles = ['owner', 'operator', 'analyst', 'koc'] as const;
 export type Role = (typeof roles)[number];
 
-/** read: see workspace data; write: change domain data; manage: members, tokens, audit, settings. */
-export type Permission = 'read' | 'write' | 'manage';
+/**
+ * read:own: see the caller's share of the workspace — all of it for staff roles, the linked KOC's own fans,
+ * tasks and figures for the koc role (the route must narrow with kocScope()); read: see the whole
+ * workspace's data and settings; write: change domain data; manage: members, tokens, audit, settings.
+ */
+export type Permission = 'read:own' | 'read' | 'write' | 'manage';
 
 const grants: Record<Role, readonly Permission[]> = {
-  owner: ['read', 'write', 'manage'],
-  operator: ['read', 'write'],
-  analyst: ['read'],
-  koc: ['read'],
+  owner: ['read:own', 'read', 'write', 'manage'],
+  operator: ['read:own', 'read', 'write'],
+  analyst: ['read:own', 'read'],
+  koc: ['read:own'],
 };
 
 export function roleAllows(role: Role, permission: Permission): boolean {

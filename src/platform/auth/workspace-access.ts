@@ -46,3 +46,11 @@ export async function resolveWorkspaceAccess(
   }
   return { workspace, role, kocId, principal };
 }
+
+/**
+ * What a `read:own` route narrows to: undefined for roles that see the whole workspace; for the koc role
+ * the id of its linked KOC, or '' (matches nothing) when none is linked, as for a koc API token.
+ */
+export function kocScope(access: WorkspaceAccess): string | undefined {
+  return access.role === 'koc' ? (access.kocId ?? '') : undefined;
+}
