@@ -237,6 +237,15 @@ describe('console KOC section', () => {
       expect(await other.page.getByTestId('my-koc-fans').textContent()).toBe('6');
       expect(await other.page.getByTestId('koc-tab-selection').count()).toBe(0);
       expect(await other.page.getByTestId('koc-selection').count()).toBe(0);
+      // Only the sections a KOC can use are offered; a link to another one lands on its own page.
+      const nav = await other.page
+        .getByTestId('sidenav')
+        .locator('a')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')));
+      expect(nav).toEqual(['nav-overview', 'nav-koc', 'nav-settings']);
+      await other.page.goto(`${server.url}/w/kocs/audience/contacts`);
+      await other.page.waitForURL(`${server.url}/w/kocs/koc`);
+      await other.page.getByTestId('my-koc-name').waitFor();
       expect(other.errors).toEqual([]);
     } finally {
       await other.context.close();

@@ -1,13 +1,15 @@
 import { useT } from '../i18n/index.js';
 import { Link, workspacePath } from '../router.js';
-import { SECTION_IDS, isUpcoming, type SectionId } from '../sections.js';
+import { visibleSections } from '../roles.js';
+import { isUpcoming, type SectionId } from '../sections.js';
+import type { Role } from '../types.js';
 import { NavIcon } from './nav-icons.js';
 
-export function SideNav({ slug, section }: { slug: string; section: SectionId }) {
+export function SideNav({ slug, section, role }: { slug: string; section: SectionId; role: Role }) {
   const t = useT();
   return (
     <nav className="sidenav" aria-label={t('nav.label')} data-testid="sidenav">
-      {SECTION_IDS.map((id) => (
+      {visibleSections(role).map((id) => (
         <Link
           key={id}
           to={workspacePath(slug, id)}

@@ -35,8 +35,6 @@ export async function previewScript(
   workspace: { id: string; name: string },
   scriptId: string,
   input: PreviewInput,
-  /** A KOC previews only against its own fans (its scope everywhere else too). */
-  viewer: { role: string; kocId: string | null } = { role: 'owner', kocId: null },
 ): Promise<Preview> {
   const v = PreviewInput.parse(input);
   const script = await getScript(db, workspace.id, scriptId);
@@ -45,7 +43,6 @@ export async function previewScript(
     .select(['id', 'name', 'city'])
     .where('workspace_id', '=', workspace.id)
     .where('erased_at', 'is', null);
-  if (viewer.role === 'koc') q = q.where('owner_koc_id', '=', viewer.kocId ?? '');
   q =
     v.contactId !== undefined ? q.where('id', '=', v.contactId) : q.where('external_id', '=', v.externalId!);
   const contact = await q.executeTakeFirst();

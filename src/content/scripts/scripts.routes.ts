@@ -171,16 +171,7 @@ export const registerScriptRoutes: RouteRegistrar = (app, deps) => {
     }),
     async (c) => {
       const a = accessOf(c);
-      const p = await previewScript(
-        deps.store.db,
-        a.workspace,
-        c.req.valid('param').id,
-        c.req.valid('json'),
-        {
-          role: a.role,
-          kocId: a.kocId,
-        },
-      );
+      const p = await previewScript(deps.store.db, a.workspace, c.req.valid('param').id, c.req.valid('json'));
       return c.json(Preview.parse(p), 200);
     },
   );
