@@ -1,9 +1,11 @@
 // The facts the ladder's rules read, each as a roaring bitmap of contact ids computed by one aggregated
 // query (never one query per contact): event counts in a window, tags, community membership, current tiers.
+// Ids come back as one JSON array per query (src/platform/store/id-list.ts), not a row each.
 // A scope limits every query to a contact id range (the sweep) or an id list (newly ingested events).
 import { sql, type RawBuilder } from 'kysely';
 import { RoaringBitmap32, type Bitmap } from '../../audience/segments/bitmap.js';
 import type { Db } from '../../platform/store/database.js';
+import { idListOf, parseIdList } from '../../platform/store/id-list.js';
 import type { AtomCondition, Condition } from './ladder-settings.js';
 import '../../audience/audience-tables.js';
 import './ladder-tables.js';
@@ -75,19 +77,20 @@ export class TierFacts {
   /** Current tiers in scope: tier → contacts, and the contacts placed in their tier after `sinceMs`. */
   async tiers(recentMs: number): Promise<{ byTier: Map<string, Bitmap>; recent: Bitmap }> {
     const byTier = new Map<string, Bitmap>();
-    const recent = new RoaringBitmap32();
     const after = new Date(recentMs).toISOString();
-    await this.rows<{ contact_id: number | string; tier: string; since: string }>(
-      (where) => sql`SELECT contact_id, tier, since FROM contact_tiers
-        WHERE workspace_id = ${this.workspaceId} AND ${where}`,
+    await this.rows<{ tier: string; ids: unknown }>(
+      (where) => sql`SELECT tier, ${idListOf(this.db, sql.ref('contact_id'))} AS ids FROM contact_tiers
+        WHERE workspace_id = ${this.workspaceId} AND ${where} GROUP BY tier`,
       'contact_id',
       (r) => {
-        const id = Number(r.contact_id);
         let b = byTier.get(r.tier);
         if (!b) byTier.set(r.tier, (b = new RoaringBitmap32()));
-        b.add(id);
-        if (r.since > after) recent.add(id);
+        b.addMany(parseIdList(r.ids));
       },
+    );
+    const recent = await this.ids(
+      (where) => sql`SELECT contact_id FROM contact_tiers
+        WHERE workspace_id = ${this.workspaceId} AND since > ${after} AND ${where}`,
     );
     return { byTier, recent };
   }
@@ -110,14 +113,14 @@ export class TierFacts {
       .then((rows) => rows.map((r) => ({ id: r.id, type: r.type, tags: JSON.parse(r.tags) as string[] }))));
   }
 
+  /** The contact ids a query's `contact_id` column returns, gathered into one value per query. */
   private async ids(query: (where: RawBuilder<unknown>) => RawBuilder<unknown>, column = 'contact_id') {
     const out = new RoaringBitmap32();
-    const batch: number[] = [];
-    await this.rows<{ contact_id: number | string }>(query, column, (r) => {
-      batch.push(Number(r.contact_id));
-      if (batch.length === 65_536) out.addMany(batch.splice(0));
-    });
-    out.addMany(batch);
+    await this.rows<{ ids: unknown }>(
+      (where) => sql`SELECT ${idListOf(this.db, sql.ref('contact_id'))} AS ids FROM (${query(where)}) AS q`,
+      column,
+      (r) => out.addMany(parseIdList(r.ids)),
+    );
     return out;
   }
 
