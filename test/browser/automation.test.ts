@@ -1,7 +1,8 @@
 // The content and automation sections in the browser: a poster uploaded and shown as a thumbnail, a script
 // written with a syntax error pointed at, then saved and previewed for a fan; guardrails changed; a flow
 // created in the editor (a bad step time shown on its card first), activated, rehearsed for a simulated
-// day, and its real touches seen in the delivery log and the simulator's inbox.
+// day, and its real touches seen in the delivery log and the simulator's inbox; a manual flow posting to a
+// group picked from the list, started by hand once per click of "Start now".
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../support/server.js';
@@ -216,4 +217,46 @@ describe('console content and automation', () => {
     await expect.poll(() => page.locator('[data-testid="run-row"][data-state="completed"]').count()).toBe(3);
     expect(errors).toEqual([]);
   }, 480_000);
+
+  it('starts a manual flow that posts to a group picked from the list', async () => {
+    const group = await apiFromPage(page, 'POST', `${WS}/simulator/accounts/${robotId}/groups`, {
+      name: '宝妈交流群',
+      segment: 'tag:宝妈',
+    });
+    expect(group.status).toBe(201);
+    await page.goto(`${server.url}/w/sop/automation/flows`);
+    await page.getByTestId('flow-new').click();
+    await page.getByTestId('flow-name').fill('群公告');
+    await page.getByTestId('trigger-type').selectOption('manual');
+    await page.getByTestId('add-step-group').click();
+    const step = page.locator('[data-testid="step-card"][data-step-id="group1"]');
+    await step.getByTestId('step-group').selectOption({ label: '宝妈交流群 · 小助手 · 3 人' });
+    await step.getByTestId('step-text').fill('今晚八点群里见');
+    await page.getByTestId('flow-save').click();
+    await expect.poll(() => page.getByTestId('flow-status').getAttribute('data-status')).toBe('draft');
+    expect(await page.getByTestId('flow-start').count()).toBe(0);
+    await page.getByTestId('flow-activate').click();
+    await expect.poll(() => page.getByTestId('flow-status').getAttribute('data-status')).toBe('active');
+    expect(await step.textContent()).toContain('宝妈交流群');
+
+    // A double click on the dialog's button starts the flow once: one broadcast run, one touch.
+    await page.getByTestId('flow-start').click();
+    await page.getByTestId('start-submit').dblclick();
+    await expect.poll(() => page.getByTestId('flow-notice').textContent()).toContain('新加入 1 人');
+    await expect.poll(() => page.getByTestId('run-row').count()).toBe(1);
+    // Started again (a new key): the re-entry rule "never" leaves the run that already went.
+    await page.getByTestId('flow-start').click();
+    await page.getByTestId('start-submit').click();
+    await expect.poll(() => page.getByTestId('flow-notice').textContent()).toContain('新加入 0 人');
+    const flows = await apiFromPage<{ items: { id: string; name: string }[] }>(page, 'GET', `${WS}/flows`);
+    const id = flows.data.items.find((f) => f.name === '群公告')!.id;
+    const touches = await apiFromPage<{ items: { groupId: string | null }[] }>(
+      page,
+      'GET',
+      `${WS}/touches?flowId=${id}`,
+    );
+    expect(touches.data.items).toHaveLength(1);
+    await page.screenshot({ path: '/tmp/automation-manual-start.png', fullPage: true });
+    expect(errors).toEqual([]);
+  });
 });

@@ -215,3 +215,26 @@ export interface SimulationReport {
   events: { total: number; byType: Record<string, number> };
   runs: Record<string, Record<string, number>>;
 }
+
+/** A robot account's group (simulator group, WeCom customer group, Wechaty room) from /channels/groups. */
+export interface ChannelGroup {
+  id: string;
+  name: string;
+  accountId: string;
+  accountName: string;
+  kind: string;
+  members: number;
+  createdAt: string;
+}
+
+/** What starting a manual flow did (POST /flows/{id}/start). */
+export interface FlowStartResult {
+  key: string;
+  matched: number;
+  enrolled: number;
+  already: number;
+  skipped: number;
+  touches: number;
+  unknown: number;
+  unknownExamples: string[];
+}

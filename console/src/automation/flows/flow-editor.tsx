@@ -1,16 +1,19 @@
 // The flow editor: settings and trigger on the left, the steps on a timeline on the right. Saving sends
 // the whole definition; the server's validation issues come back by path and are shown on the field or
-// step card they are about. Activate and pause act on the saved version.
+// step card they are about. Activate and pause act on the saved version; an active flow with a manual
+// trigger can be started by hand.
 import { useState } from 'react';
 import { api, toApiError, wsPath, type ApiError } from '../../api.js';
 import type { Script } from '../../content/types.js';
 import { useT } from '../../i18n/index.js';
 import { navigate, workspacePath } from '../../router.js';
 import { ErrorBanner } from '../../ui/error-banner.js';
-import type { Flow, FlowDefinition, FlowSaveResult, FlowStatus } from '../types.js';
+import type { Flow, FlowDefinition, FlowSaveResult, FlowStartResult, FlowStatus } from '../types.js';
 import { cleanDefinition, issuesByPath, newStep } from './flow-draft.js';
 import { FlowRuns } from './flow-runs.js';
 import { FlowTimeline } from './flow-timeline.js';
+import { useGroupList } from './group-picker.js';
+import { StartFlowDialog } from './start-flow-dialog.js';
 import { TriggerFields } from './trigger-fields.js';
 
 const BLANK: FlowDefinition = { name: '', trigger: { type: 'friend_added' }, reentry: 'never', steps: [] };
@@ -35,6 +38,10 @@ export function FlowEditor({ slug, zone, flow: initial, scripts, writable }: Pro
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [starting, setStarting] = useState(false);
+  // Bumped after a start so the runs list reads the new runs.
+  const [started, setStarted] = useState(0);
+  const groups = useGroupList(slug);
   const issues = issuesByPath(error);
   const placed = [...issues.keys()].every(
     (p) => p !== '' && /^(name|trigger|audience|account|community|reentry|steps)/.test(p),
@@ -73,6 +80,17 @@ export function FlowEditor({ slug, zone, flow: initial, scripts, writable }: Pro
       if (!flow) return;
       setFlow(await api.post<Flow>(wsPath(slug, 'flows', flow.id, action)));
     });
+
+  const onStarted = (r: FlowStartResult) => {
+    setStarting(false);
+    setStarted((n) => n + 1);
+    setError(null);
+    const { enrolled, already, skipped, touches, unknown, unknownExamples } = r;
+    const missing =
+      unknown > 0 ? ` ${t('auto.start.unknown', { n: unknown, ids: unknownExamples.join(', ') })}` : '';
+    setNotice(t('auto.start.done', { enrolled, already, skipped, touches }) + missing);
+  };
+  const manual = flow?.status === 'active' && flow.definition.trigger.type === 'manual';
 
   return (
     <div className="stack" data-testid="flow-editor">
@@ -117,6 +135,17 @@ export function FlowEditor({ slug, zone, flow: initial, scripts, writable }: Pro
                 {t('auto.flow.activate')}
               </button>
             )}
+            {manual && (
+              <button
+                type="button"
+                className="btn"
+                disabled={busy}
+                onClick={() => setStarting(true)}
+                data-testid="flow-start"
+              >
+                {t('auto.flow.start')}
+              </button>
+            )}
             {flow?.status === 'active' && (
               <button
                 type="button"
@@ -144,13 +173,14 @@ export function FlowEditor({ slug, zone, flow: initial, scripts, writable }: Pro
       )}
       <div className="flow-layout">
         <div className="card">
-          <TriggerFields draft={draft} issues={issues} onChange={setDraft} />
+          <TriggerFields draft={draft} groups={groups} issues={issues} onChange={setDraft} />
         </div>
         <div className="card">
           <h3 className="section-title">{t('auto.flow.steps')}</h3>
           <FlowTimeline
             steps={draft.steps}
             scripts={scripts}
+            groups={groups}
             issues={issues}
             open={open}
             onOpen={setOpen}
@@ -162,7 +192,10 @@ export function FlowEditor({ slug, zone, flow: initial, scripts, writable }: Pro
           />
         </div>
       </div>
-      {flow && <FlowRuns slug={slug} zone={zone} flow={flow} />}
+      {flow && <FlowRuns key={started} slug={slug} zone={zone} flow={flow} />}
+      {starting && flow && (
+        <StartFlowDialog slug={slug} flow={flow} onClose={() => setStarting(false)} onStarted={onStarted} />
+      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useT, type Translate } from '../../i18n/index.js';
 import type { Script } from '../../content/types.js';
 import { STEP_TYPES, type Step, type StepType } from '../types.js';
 import { issuesAt, timelineGroups, whenOf, type When } from './flow-draft.js';
+import type { GroupList } from './group-picker.js';
 import { StepFields } from './step-fields.js';
 
 const ICONS: Record<StepType, string> = {
@@ -31,7 +32,7 @@ function timeLabel(t: Translate, step: Step): string {
   return w.plusMinutes ? t('auto.tl.plus', { n: w.plusMinutes }) : t('auto.tl.atOnce');
 }
 
-function summary(t: Translate, s: Step, scripts: Script[]): string {
+function summary(t: Translate, s: Step, scripts: Script[], groups: GroupList): string {
   const content = s.script
     ? `「${scripts.find((x) => x.id === s.script)?.name ?? s.script}」`
     : (s.text ?? '');
@@ -40,7 +41,7 @@ function summary(t: Translate, s: Step, scripts: Script[]): string {
     case 'moment':
       return content;
     case 'group':
-      return `${s.group ?? ''} · ${content}`;
+      return `${groups.items.find((g) => g.id === s.group)?.name ?? s.group ?? ''} · ${content}`;
     case 'tag':
       return [...(s.add ?? []).map((x) => `+${x}`), ...(s.remove ?? []).map((x) => `−${x}`)].join(' ');
     case 'wait':
@@ -57,6 +58,7 @@ function summary(t: Translate, s: Step, scripts: Script[]): string {
 interface Props {
   steps: Step[];
   scripts: Script[];
+  groups: GroupList;
   issues: Map<string, string[]>;
   open: number | null;
   onOpen: (i: number | null) => void;
@@ -64,7 +66,7 @@ interface Props {
   onAdd: (type: StepType) => void;
 }
 
-export function FlowTimeline({ steps, scripts, issues, open, onOpen, onChange, onAdd }: Props) {
+export function FlowTimeline({ steps, scripts, groups, issues, open, onOpen, onChange, onAdd }: Props) {
   const t = useT();
   const move = (i: number, by: number) => {
     const next = [...steps];
@@ -102,7 +104,7 @@ export function FlowTimeline({ steps, scripts, issues, open, onOpen, onChange, o
                       <span className="tl-time">{timeLabel(t, step)}</span>
                       <strong>{t(`auto.step.type.${step.type}`)}</strong>
                       <span className="muted small">{step.id}</span>
-                      <span className="tl-summary clip">{summary(t, step, scripts)}</span>
+                      <span className="tl-summary clip">{summary(t, step, scripts, groups)}</span>
                     </button>
                     {problems.length > 0 && (
                       <p className="field-error" data-testid="step-error">
@@ -115,6 +117,7 @@ export function FlowTimeline({ steps, scripts, issues, open, onOpen, onChange, o
                           step={step}
                           index={index}
                           scripts={scripts}
+                          groups={groups}
                           issues={issues}
                           onChange={(s) => onChange(steps.map((x, i) => (i === index ? s : x)))}
                         />

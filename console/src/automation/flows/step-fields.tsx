@@ -5,11 +5,13 @@ import { Field } from '../../ui/field.js';
 import type { Script } from '../../content/types.js';
 import type { Step } from '../types.js';
 import { issuesAt } from './flow-draft.js';
+import { GroupPicker, type GroupList } from './group-picker.js';
 
 interface Props {
   step: Step;
   index: number;
   scripts: Script[];
+  groups: GroupList;
   issues: Map<string, string[]>;
   onChange: (s: Step) => void;
 }
@@ -20,7 +22,7 @@ const list = (text: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-export function StepFields({ step, index, scripts, issues, onChange }: Props) {
+export function StepFields({ step, index, scripts, groups, issues, onChange }: Props) {
   const t = useT();
   const set = (patch: Partial<Step>) => onChange({ ...step, ...patch });
   const field = (
@@ -82,7 +84,20 @@ export function StepFields({ step, index, scripts, issues, onChange }: Props) {
         {field('at', 'auto.step.at', text('at', 'step-at'), t('auto.step.atHint'))}
       </div>
       {step.type === 'send' && [...content, field('account', 'auto.flow.account', text('account'))]}
-      {step.type === 'group' && [field('group', 'auto.step.group', text('group', 'step-group')), ...content]}
+      {step.type === 'group' && [
+        field(
+          'group',
+          'auto.step.group',
+          <GroupPicker
+            groups={groups}
+            value={step.group}
+            onChange={(group) => set({ group })}
+            empty={t('auto.group.choose')}
+            testId="step-group"
+          />,
+        ),
+        ...content,
+      ]}
       {step.type === 'moment' && [
         ...content,
         field('material', 'auto.step.material', text('material')),

@@ -3,16 +3,18 @@ import { useT } from '../../i18n/index.js';
 import { Field } from '../../ui/field.js';
 import { TRIGGER_TYPES, type FlowDefinition, type Trigger, type TriggerType } from '../types.js';
 import { issuesAt } from './flow-draft.js';
+import { GroupPicker, type GroupList } from './group-picker.js';
 
 interface Props {
   draft: FlowDefinition;
+  groups: GroupList;
   issues: Map<string, string[]>;
   onChange: (d: FlowDefinition) => void;
 }
 
 const first = (m: string[]) => m[0];
 
-export function TriggerFields({ draft, issues, onChange }: Props) {
+export function TriggerFields({ draft, groups, issues, onChange }: Props) {
   const t = useT();
   const trig = draft.trigger;
   const setTrigger = (patch: Partial<Trigger>) => onChange({ ...draft, trigger: { ...trig, ...patch } });
@@ -57,9 +59,12 @@ export function TriggerFields({ draft, issues, onChange }: Props) {
       )}
       {(trig.type === 'joined_group' || trig.type === 'left_group') && (
         <Field label={t('auto.trigger.group')} hint={t('common.optional')} error={err('trigger.group')}>
-          <input
-            value={trig.group ?? ''}
-            onChange={(e) => setTrigger({ group: e.target.value || undefined })}
+          <GroupPicker
+            groups={groups}
+            value={trig.group}
+            onChange={(group) => setTrigger({ group: group || undefined })}
+            empty={t('auto.group.any')}
+            testId="trigger-group"
           />
         </Field>
       )}
@@ -106,9 +111,12 @@ export function TriggerFields({ draft, issues, onChange }: Props) {
           />
         </Field>
         <Field label={t('auto.flow.community')} hint={t('common.optional')} error={err('community')}>
-          <input
-            value={draft.community ?? ''}
-            onChange={(e) => onChange({ ...draft, community: e.target.value })}
+          <GroupPicker
+            groups={groups}
+            value={draft.community}
+            onChange={(community) => onChange({ ...draft, community })}
+            empty={t('auto.group.none')}
+            testId="flow-community"
           />
         </Field>
       </div>
