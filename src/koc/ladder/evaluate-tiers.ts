@@ -1,5 +1,6 @@
-// Evaluates the ladder's rules for the contacts in a scope with set operations on bitmaps (one aggregated
-// query per fact, see tier-facts.ts), then writes the changes (apply-tier-changes.ts). Semantics:
+// Evaluates the ladder's rules for the contacts in a scope with set operations on bitmaps (aggregated queries,
+// one pass over the events for all the rules, see tier-facts.ts), then writes the changes
+// (apply-tier-changes.ts). Semantics:
 // - a live contact without a tier is placed on passerby (silently: no event, no history);
 // - a contact moves up to the highest non-leader tier whose rule holds (passerby/favorable → iron,
 //   passerby → favorable); leader is reached only by an approved application;
@@ -8,7 +9,7 @@
 import { RoaringBitmap32, type Bitmap } from '../../audience/segments/bitmap.js';
 import type { Db } from '../../platform/store/database.js';
 import { applyTierChanges, type TierChange } from './apply-tier-changes.js';
-import { loadLadderSettings, type LadderSettings, type Tier } from './ladder-settings.js';
+import { loadLadderSettings, type Condition, type LadderSettings, type Tier } from './ladder-settings.js';
 import { TierFacts, type Scope } from './tier-facts.js';
 
 const DAY_MS = 86_400_000;
@@ -38,14 +39,23 @@ export async function evaluateTiers(
   const nowMs = opts.now.getTime();
   const facts = new TierFacts(db, workspaceId, scope, nowMs);
   const { demotion, promotion } = settings;
+  const activity: Condition = {
+    kind: 'events',
+    types: demotion.interactionTypes,
+    min: 1,
+    withinDays: demotion.inactiveDays,
+  };
+  facts.preloadEvents([
+    ...promotion.favorable.all,
+    ...promotion.iron.all,
+    ...(demotion.enabled ? [activity] : []),
+  ]);
   const [live, current, qualFav, qualIron, active] = await Promise.all([
     facts.live(),
     facts.tiers(nowMs - demotion.inactiveDays * DAY_MS),
     all(facts, promotion.favorable.all),
     all(facts, promotion.iron.all),
-    demotion.enabled
-      ? facts.events(demotion.interactionTypes, 1, demotion.inactiveDays)
-      : Promise.resolve(null),
+    demotion.enabled ? facts.matching(activity) : Promise.resolve(null),
   ]);
   const tier = (t: Tier) => current.byTier.get(t) ?? new RoaringBitmap32();
   const placedAny = RoaringBitmap32.orMany([...current.byTier.values()]);

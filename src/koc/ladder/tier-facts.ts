@@ -11,6 +11,8 @@ import '../../audience/audience-tables.js';
 import './ladder-tables.js';
 
 const DAY_MS = 86_400_000;
+
+type EventsCondition = Extract<AtomCondition, { kind: 'events' }>;
 const ID_CHUNK = 5_000;
 
 /** null = the whole workspace. */
@@ -33,9 +35,25 @@ export class TierFacts {
     return this.atom(c);
   }
 
-  /** Contacts with at least `min` events of these types in the last `days` days. */
-  events(types: readonly string[], min: number, days: number): Promise<Bitmap> {
-    return this.atom({ kind: 'events', types: [...types], min, withinDays: days });
+  /**
+   * Reads the contacts for every events condition among these (in `any`s too) in one pass over the events,
+   * so that `matching` finds them loaded: rules mostly count the same interactions over different windows.
+   */
+  preloadEvents(conditions: readonly Condition[]): void {
+    const fresh = new Map<string, EventsCondition>();
+    const visit = (c: Condition) => {
+      if (c.kind === 'any') c.of.forEach(visit);
+      else if (c.kind === 'events' && !this.cache.has(JSON.stringify(c))) fresh.set(JSON.stringify(c), c);
+    };
+    conditions.forEach(visit);
+    if (fresh.size === 0) return;
+    const sets = this.eventSets([...fresh.values()]);
+    [...fresh.keys()].forEach((key, i) =>
+      this.cache.set(
+        key,
+        sets.then((all) => all[i]!),
+      ),
+    );
   }
 
   private atom(c: AtomCondition): Promise<Bitmap> {
@@ -45,16 +63,45 @@ export class TierFacts {
     return p;
   }
 
+  /** Per condition, the contacts with at least `min` of its events in its window: counted per contact. */
+  private async eventSets(conditions: readonly EventsCondition[]): Promise<Bitmap[]> {
+    const since = (days: number) => this.nowMs - days * DAY_MS;
+    const list = (types: readonly string[]) => sql.join(types.map((t) => sql`${t}`));
+    // Each type is read once, over the longest window a condition wants it for.
+    const longest = new Map<string, number>();
+    for (const c of conditions)
+      for (const t of c.types) longest.set(t, Math.max(longest.get(t) ?? 0, c.withinDays));
+    const byWindow = new Map<number, string[]>();
+    for (const [t, days] of longest) byWindow.set(days, [...(byWindow.get(days) ?? []), t]);
+    const reach = sql.join(
+      [...byWindow].map(([days, types]) => sql`(type IN (${list(types)}) AND at > ${since(days)})`),
+      sql` OR `,
+    );
+    const counts = sql.join(
+      conditions.map(
+        (c, i) =>
+          sql`count(*) FILTER (WHERE type IN (${list(c.types)}) AND at > ${since(c.withinDays)}) AS ${sql.ref(`n${i}`)}`,
+      ),
+    );
+    const lists = sql.join(
+      conditions.map(
+        (c, i) =>
+          sql`${idListOf(this.db, sql.ref('contact_id'))} FILTER (WHERE ${sql.ref(`n${i}`)} >= ${c.min}) AS ${sql.ref(`s${i}`)}`,
+      ),
+    );
+    const out = conditions.map(() => new RoaringBitmap32());
+    await this.rows<Record<string, unknown>>(
+      (where) => sql`SELECT ${lists} FROM (SELECT contact_id, ${counts} FROM events
+        WHERE workspace_id = ${this.workspaceId} AND at <= ${this.nowMs} AND (${reach}) AND ${where}
+        GROUP BY contact_id) AS q`,
+      'contact_id',
+      (r) => out.forEach((b, i) => b.addMany(parseIdList(r[`s${i}`]))),
+    );
+    return out;
+  }
+
   private async load(c: AtomCondition): Promise<Bitmap> {
-    if (c.kind === 'events') {
-      const since = this.nowMs - c.withinDays * DAY_MS;
-      const types = sql.join(c.types.map((t) => sql`${t}`));
-      return this.ids(
-        (where) => sql`SELECT contact_id FROM events WHERE workspace_id = ${this.workspaceId}
-          AND type IN (${types}) AND at > ${since} AND at <= ${this.nowMs} AND ${where}
-          GROUP BY contact_id ${c.min > 1 ? sql`HAVING count(*) >= ${c.min}` : sql``}`,
-      );
-    }
+    if (c.kind === 'events') return (await this.eventSets([c]))[0]!;
     if (c.kind === 'tag') {
       return this.ids(
         (where) => sql`SELECT ct.contact_id FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
