@@ -1,11 +1,12 @@
 // Event ingestion: idempotency by id, row errors with the rest ingested, NDJSON upload, the listener hook,
-// and `guimi import events` (JSON output, exit codes).
+// events about contacts held by id, and `guimi import events` (JSON output, exit codes).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, seedWorkspace, type TestApp } from '../../../test/support/app.js';
 import { openTestStore, storeKinds, tempDir, type TestStore } from '../../../test/support/stores.js';
 import { runCli } from '../../cli/main.js';
+import { ingestEventsById } from './ingest-events.js';
 import { onEventsIngested, type IngestedEvent } from './on-events-ingested.js';
 
 async function guimi(env: Record<string, string>, ...argv: string[]) {
@@ -119,6 +120,49 @@ describe.each(storeKinds())('events on $title', ({ name, skip }) => {
       failed: 1,
       errors: [{ line: 2, reason: expect.stringContaining('not valid JSON') }],
     });
+  });
+
+  it.skipIf(skip)("ingests events about contacts held by id: a merged one's to its survivor", async () => {
+    const idOf = async (externalId: string) => {
+      await call(t.app, 'POST', api('/contacts'), seed.tokens.operator, { externalId });
+      const row = await store.db
+        .selectFrom('contacts')
+        .select('id')
+        .where('workspace_id', '=', seed.ws.id)
+        .where('external_id', '=', externalId)
+        .executeTakeFirstOrThrow();
+      return Number(row.id);
+    };
+    const [survivor, merged, erased] = [await idOf('m1'), await idOf('m2'), await idOf('m3')];
+    await store.db.updateTable('contacts').set({ merged_into: survivor }).where('id', '=', merged).execute();
+    const when = new Date(at).toISOString();
+    await store.db.updateTable('contacts').set({ erased_at: when }).where('id', '=', erased).execute();
+    const row = (id: string, contactId: number) => ({ id, contactId, type: 'join_group', at, props: {} });
+    const items = [row('b1', survivor), row('b2', merged), row('b3', erased)].map((r, i) => ({
+      line: i + 1,
+      row: r,
+    }));
+    const report = await ingestEventsById(store.db, seed.ws.id, items, new Date(at), {
+      onListenerError: (e) => {
+        throw e;
+      },
+    });
+    expect(report).toEqual({
+      ingested: 2,
+      duplicates: 0,
+      failed: 1,
+      errors: [{ line: 3, reason: `unknown contact "${erased}"` }],
+    });
+    const stored = await store.db
+      .selectFrom('events')
+      .select(['event_id', 'contact_id'])
+      .where('event_id', 'in', ['b1', 'b2', 'b3'])
+      .orderBy('event_id')
+      .execute();
+    expect(stored.map((e) => [e.event_id, Number(e.contact_id)])).toEqual([
+      ['b1', survivor],
+      ['b2', survivor],
+    ]);
   });
 
   it.skipIf(skip)('guimi import events prints one JSON report; exit 0 processed, 2 unreadable', async () => {

@@ -1,8 +1,10 @@
 // Ingests one batch of validated events (API body, upload block or import file block) in one transaction:
-// resolves contacts by external id in bulk, inserts idempotently by event id, runs the enabled event rules
-// on the new events, then tells the listeners (flows) after commit.
+// resolves contacts by external id (or by id, for events Guimi emits about contacts it holds) in bulk,
+// inserts idempotently by event id, runs the enabled event rules on the new events, then tells the
+// listeners (flows) after commit.
 import type { Db } from '../../platform/store/database.js';
 import type { EventImportRow } from '../import/event-row.js';
+import type { ImportItem } from '../import/read-contact-import.js';
 import type { EventImportItem } from '../import/read-event-import.js';
 import { applyEventRules } from '../rules/apply-event-rules.js';
 import { insertEvents, type EventInsert } from './insert-events.js';
@@ -29,35 +31,72 @@ export interface IngestOptions {
 
 const LOOKUP_CHUNK = 10_000;
 
-export async function ingestEvents(
+/** An event about a contact the caller holds by id (events Guimi emits itself: tier changes, group joins). */
+export interface ContactIdEventRow extends Omit<EventImportRow, 'contactExternalId'> {
+  contactId: number;
+}
+
+type Resolver<Row> = (trx: Db, rows: Row[]) => Promise<(row: Row) => number | undefined>;
+
+export function ingestEvents(
   db: Db,
   workspaceId: string,
   items: readonly EventImportItem[],
   now: Date,
   options: IngestOptions,
 ): Promise<IngestReport> {
+  return ingest(db, workspaceId, items, now, options, async (trx, rows) => {
+    const contacts = await resolveContacts(trx, workspaceId, [
+      ...new Set(rows.map((r) => r.contactExternalId)),
+    ]);
+    return (r) => contacts.get(r.contactExternalId);
+  });
+}
+
+/** The same for events about contacts held by id: one lookup, of who was erased or merged since. */
+export function ingestEventsById(
+  db: Db,
+  workspaceId: string,
+  items: readonly ImportItem<ContactIdEventRow>[],
+  now: Date,
+  options: IngestOptions,
+): Promise<IngestReport> {
+  return ingest(db, workspaceId, items, now, options, async (trx, rows) => {
+    const contacts = await resolveContactIds(trx, workspaceId, [...new Set(rows.map((r) => r.contactId))]);
+    return (r) => contacts.get(r.contactId);
+  });
+}
+
+async function ingest<Row extends ContactIdEventRow | EventImportRow>(
+  db: Db,
+  workspaceId: string,
+  items: readonly ImportItem<Row>[],
+  now: Date,
+  options: IngestOptions,
+  resolver: Resolver<Row>,
+): Promise<IngestReport> {
   const report: IngestReport = { ingested: 0, duplicates: 0, failed: 0, errors: [] };
   const fail = (line: number, reason: string) => {
     report.failed++;
     report.errors.push({ line, reason });
   };
-  const externalIds = new Set<string>();
-  for (const item of items) if (item.row) externalIds.add(item.row.contactExternalId);
+  const rows: Row[] = [];
+  for (const item of items) if (item.row) rows.push(item.row);
 
   const ingested: IngestedEvent[] = [];
   await db.transaction().execute(async (trx) => {
-    const contacts = await resolveContacts(trx, workspaceId, [...externalIds]);
-    const pending: { insert: EventInsert; row: EventImportRow }[] = [];
+    const contactOf = await resolver(trx, rows);
+    const pending: { insert: EventInsert; row: Row }[] = [];
     const batchIds = new Set<string>();
     for (const item of items) {
-      if (!item.row) {
+      if (item.reason !== undefined) {
         fail(item.line, item.reason);
         continue;
       }
       const r = item.row;
-      const contactId = contacts.get(r.contactExternalId);
+      const contactId = contactOf(r);
       if (contactId === undefined) {
-        fail(item.line, `unknown contact "${r.contactExternalId}"`);
+        fail(item.line, `unknown contact "${'contactId' in r ? r.contactId : r.contactExternalId}"`);
         continue;
       }
       // A repeated id within the batch: the first occurrence is the event, the rest are duplicates.
@@ -119,6 +158,22 @@ async function resolveContacts(
       .where('erased_at', 'is', null)
       .execute();
     for (const c of found) map.set(c.external_id, c.merged_into ?? c.id);
+  }
+  return map;
+}
+
+/** contact id → the contact that now holds its events (a merged contact's survivor); erased ones are gone. */
+async function resolveContactIds(trx: Db, workspaceId: string, ids: number[]): Promise<Map<number, number>> {
+  const map = new Map<number, number>();
+  for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
+    const found = await trx
+      .selectFrom('contacts')
+      .select(['id', 'merged_into'])
+      .where('workspace_id', '=', workspaceId)
+      .where('id', 'in', ids.slice(i, i + LOOKUP_CHUNK))
+      .where('erased_at', 'is', null)
+      .execute();
+    for (const c of found) map.set(Number(c.id), Number(c.merged_into ?? c.id));
   }
   return map;
 }

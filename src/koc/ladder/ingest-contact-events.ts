@@ -1,7 +1,6 @@
 // Events the ladder and communities emit about contacts they hold by id (tier_changed, join_group,
 // leave_group), ingested through the events use-case so rules, flows and listeners see them like any other.
-import { ingestEvents } from '../../audience/events/ingest-events.js';
-import type { EventImportItem } from '../../audience/import/read-event-import.js';
+import { ingestEventsById } from '../../audience/events/ingest-events.js';
 import type { Db } from '../../platform/store/database.js';
 import '../../audience/audience-tables.js';
 
@@ -13,6 +12,7 @@ export interface ContactEvent {
   props: Record<string, unknown>;
 }
 
+// Events per transaction (and per listener call).
 const CHUNK = 5_000;
 
 export async function ingestContactEvents(
@@ -24,24 +24,11 @@ export async function ingestContactEvents(
 ): Promise<number> {
   let ingested = 0;
   for (let i = 0; i < events.length; i += CHUNK) {
-    const part = events.slice(i, i + CHUNK);
-    const rows = await db
-      .selectFrom('contacts')
-      .select(['id', 'external_id'])
-      .where('workspace_id', '=', workspaceId)
-      .where('id', 'in', [...new Set(part.map((e) => e.contactId))])
-      .execute();
-    const external = new Map(rows.map((r) => [Number(r.id), r.external_id]));
-    const items: EventImportItem[] = [];
-    part.forEach((e, k) => {
-      const contactExternalId = external.get(e.contactId);
-      if (contactExternalId === undefined) return;
-      items.push({
-        line: i + k + 1,
-        row: { id: e.id, contactExternalId, type: e.type, at: now.getTime(), props: e.props },
-      });
-    });
-    ingested += (await ingestEvents(db, workspaceId, items, now, { onListenerError })).ingested;
+    const items = events.slice(i, i + CHUNK).map((e, k) => ({
+      line: i + k + 1,
+      row: { id: e.id, contactId: e.contactId, type: e.type, at: now.getTime(), props: e.props },
+    }));
+    ingested += (await ingestEventsById(db, workspaceId, items, now, { onListenerError })).ingested;
   }
   return ingested;
 }
