@@ -83,8 +83,8 @@ describe('console shell', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 
     // A domain not built yet says so instead of showing data.
-    await page.getByTestId('nav-koc').click();
-    await page.waitForURL(/\/w\/spring-sale\/koc$/);
+    await page.getByTestId('nav-campaigns').click();
+    await page.waitForURL(/\/w\/spring-sale\/campaigns$/);
     expect(await page.getByTestId('coming-soon').textContent()).toContain('Coming in a later release');
 
     await page.getByTestId('nav-overview').click();
@@ -93,7 +93,7 @@ describe('console shell', () => {
 
     // Browser history moves between sections.
     await page.goBack();
-    await page.waitForURL(/\/w\/spring-sale\/koc$/);
+    await page.waitForURL(/\/w\/spring-sale\/campaigns$/);
     await page.getByTestId('coming-soon').waitFor();
 
     // An unknown workspace is named as not found, not shown empty.
