@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import { recordChanges } from '../../audience/record-changes.js';
 import type { Db } from '../../platform/store/database.js';
+import { insertRows } from '../../platform/store/insert-rows.js';
 import { inviteToTierGroups } from '../communities/invite-to-tier-group.js';
 import { ingestContactEvents } from './ingest-contact-events.js';
 import type { Tier } from './ladder-settings.js';
@@ -76,26 +77,18 @@ export async function applyTierChanges(
         for (const r of moved) done.push({ contactId: Number(r.contact_id), from, to, rule });
       }
     }
-    const out: AppliedChange[] = [];
-    for (let i = 0; i < done.length; i += CHUNK) {
-      const part = done.slice(i, i + CHUNK);
-      const seqs = await trx
-        .insertInto('tier_history')
-        .values(
-          part.map((c) => ({
-            workspace_id: workspaceId,
-            contact_id: c.contactId,
-            from_tier: c.from,
-            to_tier: c.to,
-            rule: c.rule,
-            at,
-          })),
-        )
-        .returning(['seq', 'contact_id'])
-        .execute();
-      const bySeq = new Map(part.map((c) => [c.contactId, c]));
-      for (const r of seqs) out.push({ ...bySeq.get(Number(r.contact_id))!, seq: Number(r.seq) });
-    }
+    const { returned } = await insertRows<{ seq: number | string; contact_id: number | string }>(
+      trx,
+      'tier_history',
+      ['workspace_id', 'contact_id', 'from_tier', 'to_tier', 'rule', 'at'],
+      done.map((c) => [workspaceId, c.contactId, c.from, c.to, c.rule, at]),
+      { tail: 'returning seq, contact_id' },
+    );
+    const byContact = new Map(done.map((c) => [c.contactId, c]));
+    const out: AppliedChange[] = returned.map((r) => ({
+      ...byContact.get(Number(r.contact_id))!,
+      seq: Number(r.seq),
+    }));
     await recordChanges(trx, workspaceId, [...initial, ...out.map((c) => c.contactId)], 'contact', opts.now);
     return out;
   });
