@@ -1,6 +1,7 @@
 // Which contacts meet an event rule: at least `minCount` events of its type (with its props) in the
 // window of `withinDays` days ending at each contact's own end time.
 import type { Db } from '../../platform/store/database.js';
+import { filterOnly } from '../../platform/store/scan-hints.js';
 import { DAY_MS } from '../segments/segment-values.js';
 import { propsMatch, type TagRule } from './tag-rule.js';
 import '../audience-tables.js';
@@ -28,8 +29,8 @@ export async function eventRuleQualifiers(
     let q = db
       .selectFrom('events')
       .select(['contact_id', 'at', 'props'])
-      .where('workspace_id', '=', workspaceId)
-      .where('type', '=', rule.eventType)
+      .where(filterOnly('workspace_id'), '=', workspaceId)
+      .where(filterOnly('type'), '=', rule.eventType)
       .where('contact_id', 'in', ids.slice(i, i + ID_CHUNK))
       .where('at', '<=', maxEnd);
     if (Number.isFinite(minStart)) q = q.where('at', '>', minStart);

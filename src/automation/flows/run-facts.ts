@@ -1,6 +1,7 @@
 // What the engine reads about a batch's contacts: who still exists (not erased or merged away), who opted
 // out (dispatch's opt_outs), their names for rendering, and the events branch steps look at.
 import type { Db } from '../../platform/store/database.js';
+import { filterOnly } from '../../platform/store/scan-hints.js';
 import { propsMatch } from './flow-definition.js';
 import type { LiveFlow } from './live-flows.js';
 import { parseDuration } from './schedule.js';
@@ -65,8 +66,8 @@ export async function eventsInWindows(
       const rows = await db
         .selectFrom('events')
         .select(['contact_id', 'props'])
-        .where('workspace_id', '=', flow.workspaceId)
-        .where('type', '=', want.type)
+        .where(filterOnly('workspace_id'), '=', flow.workspaceId)
+        .where(filterOnly('type'), '=', want.type)
         .where('contact_id', 'in', unique.slice(c, c + CHUNK))
         .where('at', '>', from)
         .where('at', '<=', now.getTime())

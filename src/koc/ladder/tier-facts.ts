@@ -6,6 +6,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { RoaringBitmap32, type Bitmap } from '../../audience/segments/bitmap.js';
 import type { Db } from '../../platform/store/database.js';
 import { idListOf, parseIdList } from '../../platform/store/id-list.js';
+import { filterOnly } from '../../platform/store/scan-hints.js';
 import type { AtomCondition, Condition } from './ladder-settings.js';
 import '../../audience/audience-tables.js';
 import './ladder-tables.js';
@@ -73,11 +74,9 @@ export class TierFacts {
       for (const t of c.types) longest.set(t, Math.max(longest.get(t) ?? 0, c.withinDays));
     const byWindow = new Map<number, string[]>();
     for (const [t, days] of longest) byWindow.set(days, [...(byWindow.get(days) ?? []), t]);
-    // For a list of fans SQLite would read every event of the window from the (workspace, type, at)
-    // index for each chunk of 5,000 ids; compared as expressions, workspace and type only filter, and the
-    // fans' own (contact_id, at) entries are read instead.
+    // For a list of fans, their own (contact_id, at) entries are read (see scan-hints.ts).
     const byIds = this.scope !== null && 'ids' in this.scope;
-    const type = byIds ? sql`(type || '')` : sql`type`;
+    const type = byIds ? filterOnly('type') : sql`type`;
     const reach = sql.join(
       [...byWindow].map(([days, types]) => sql`(${type} IN (${list(types)}) AND at > ${since(days)})`),
       sql` OR `,
@@ -97,7 +96,7 @@ export class TierFacts {
     const out = conditions.map(() => new RoaringBitmap32());
     await this.rows<Record<string, unknown>>(
       (where) => sql`SELECT ${lists} FROM (SELECT contact_id, ${counts} FROM events
-        WHERE ${byIds ? sql`(workspace_id || '')` : sql`workspace_id`} = ${this.workspaceId}
+        WHERE ${byIds ? filterOnly('workspace_id') : sql`workspace_id`} = ${this.workspaceId}
           AND at <= ${this.nowMs} AND (${reach}) AND ${where}
         GROUP BY contact_id) AS q`,
       'contact_id',
