@@ -134,7 +134,8 @@ async function postgresRun(n: number): Promise<void> {
     const started = performance.now();
     for (let i = 0; i < 2; i++) {
       workers.push(
-        spawn('npx', ['tsx', 'src/cli/run.ts', 'worker', '--batch', '2000'], {
+        // Node itself with tsx's loader (not npx → tsx → node): the SIGTERM at the end reaches the worker.
+        spawn(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', 'worker', '--batch', '2000'], {
           env,
           stdio: ['ignore', 'ignore', 'inherit'],
         }),
