@@ -4,6 +4,46 @@ import type { Db } from '../../platform/store/database.js';
 
 const LOOKUP_CHUNK = 10_000;
 
+/** external_id → the live contact holding it now (a merged contact's survivor); erased/unknown are absent. */
+export async function survivorsOfExternalIds(
+  db: Db,
+  workspaceId: string,
+  externalIds: readonly string[],
+): Promise<Map<string, number>> {
+  const map = new Map<string, number>();
+  for (let i = 0; i < externalIds.length; i += LOOKUP_CHUNK) {
+    const rows = await db
+      .selectFrom('contacts')
+      .select(['id', 'external_id', 'merged_into'])
+      .where('workspace_id', '=', workspaceId)
+      .where('erased_at', 'is', null)
+      .where('external_id', 'in', externalIds.slice(i, i + LOOKUP_CHUNK))
+      .execute();
+    for (const r of rows) map.set(r.external_id, Number(r.merged_into ?? r.id));
+  }
+  return map;
+}
+
+/** contact id → the live contact holding it now (a merged contact's survivor); erased/foreign are absent. */
+export async function survivorsOfContactIds(
+  db: Db,
+  workspaceId: string,
+  contactIds: readonly number[],
+): Promise<Map<number, number>> {
+  const map = new Map<number, number>();
+  for (let i = 0; i < contactIds.length; i += LOOKUP_CHUNK) {
+    const rows = await db
+      .selectFrom('contacts')
+      .select(['id', 'merged_into'])
+      .where('workspace_id', '=', workspaceId)
+      .where('erased_at', 'is', null)
+      .where('id', 'in', contactIds.slice(i, i + LOOKUP_CHUNK))
+      .execute();
+    for (const r of rows) map.set(Number(r.id), Number(r.merged_into ?? r.id));
+  }
+  return map;
+}
+
 /** Live contacts for the external ids; the ids with no live contact go to `unknown`. */
 export async function resolveExternalIds(
   db: Db,
@@ -12,24 +52,9 @@ export async function resolveExternalIds(
   unknown: string[],
 ): Promise<number[]> {
   const wanted = [...new Set(externalIds)];
-  const ids = new Set<number>();
-  for (let i = 0; i < wanted.length; i += LOOKUP_CHUNK) {
-    const chunk = wanted.slice(i, i + LOOKUP_CHUNK);
-    const rows = await db
-      .selectFrom('contacts')
-      .select(['id', 'external_id', 'merged_into'])
-      .where('workspace_id', '=', workspaceId)
-      .where('erased_at', 'is', null)
-      .where('external_id', 'in', chunk)
-      .execute();
-    const found = new Set<string>();
-    for (const r of rows) {
-      found.add(r.external_id);
-      ids.add(Number(r.merged_into ?? r.id));
-    }
-    for (const id of chunk) if (!found.has(id)) unknown.push(id);
-  }
-  return [...ids];
+  const map = await survivorsOfExternalIds(db, workspaceId, wanted);
+  for (const id of wanted) if (!map.has(id)) unknown.push(id);
+  return [...new Set(map.values())];
 }
 
 /** Live contacts for the contact ids; the ids with no live contact of the workspace go to `unknown`. */
@@ -40,19 +65,7 @@ export async function resolveContactIds(
   unknown: string[],
 ): Promise<number[]> {
   const wanted = [...new Set(contactIds)];
-  const ids = new Set<number>();
-  for (let i = 0; i < wanted.length; i += LOOKUP_CHUNK) {
-    const chunk = wanted.slice(i, i + LOOKUP_CHUNK);
-    const rows = await db
-      .selectFrom('contacts')
-      .select(['id', 'merged_into'])
-      .where('workspace_id', '=', workspaceId)
-      .where('erased_at', 'is', null)
-      .where('id', 'in', chunk)
-      .execute();
-    const found = new Set(rows.map((r) => Number(r.id)));
-    for (const r of rows) ids.add(Number(r.merged_into ?? r.id));
-    for (const id of chunk) if (!found.has(id)) unknown.push(String(id));
-  }
-  return [...ids];
+  const map = await survivorsOfContactIds(db, workspaceId, wanted);
+  for (const id of wanted) if (!map.has(id)) unknown.push(String(id));
+  return [...new Set(map.values())];
 }

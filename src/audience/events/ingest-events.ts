@@ -3,6 +3,7 @@
 // inserts idempotently by event id, runs the enabled event rules on the new events, then tells the
 // listeners (flows) after commit.
 import type { Db } from '../../platform/store/database.js';
+import { survivorsOfContactIds, survivorsOfExternalIds } from '../contacts/resolve-contacts.js';
 import type { EventImportRow } from '../import/event-row.js';
 import type { ImportItem } from '../import/read-contact-import.js';
 import type { EventImportItem } from '../import/read-event-import.js';
@@ -29,8 +30,6 @@ export interface IngestOptions {
   onListenerError: (error: unknown) => void;
 }
 
-const LOOKUP_CHUNK = 10_000;
-
 /** An event about a contact the caller holds by id (events Guimi emits itself: tier changes, group joins). */
 export interface ContactIdEventRow extends Omit<EventImportRow, 'contactExternalId'> {
   contactId: number;
@@ -46,7 +45,7 @@ export function ingestEvents(
   options: IngestOptions,
 ): Promise<IngestReport> {
   return ingest(db, workspaceId, items, now, options, async (trx, rows) => {
-    const contacts = await resolveContacts(trx, workspaceId, [
+    const contacts = await survivorsOfExternalIds(trx, workspaceId, [
       ...new Set(rows.map((r) => r.contactExternalId)),
     ]);
     return (r) => contacts.get(r.contactExternalId);
@@ -62,7 +61,9 @@ export function ingestEventsById(
   options: IngestOptions,
 ): Promise<IngestReport> {
   return ingest(db, workspaceId, items, now, options, async (trx, rows) => {
-    const contacts = await resolveContactIds(trx, workspaceId, [...new Set(rows.map((r) => r.contactId))]);
+    const contacts = await survivorsOfContactIds(trx, workspaceId, [
+      ...new Set(rows.map((r) => r.contactId)),
+    ]);
     return (r) => contacts.get(r.contactId);
   });
 }
@@ -140,42 +141,6 @@ async function ingest<Row extends ContactIdEventRow | EventImportRow>(
     await notifyEventsIngested(ingested, options.onListenerError);
   }
   return report;
-}
-
-/** external_id → the contact that now holds its events (a merged contact's survivor); erased ones are gone. */
-async function resolveContacts(
-  trx: Db,
-  workspaceId: string,
-  externalIds: string[],
-): Promise<Map<string, number>> {
-  const map = new Map<string, number>();
-  for (let i = 0; i < externalIds.length; i += LOOKUP_CHUNK) {
-    const found = await trx
-      .selectFrom('contacts')
-      .select(['id', 'external_id', 'merged_into'])
-      .where('workspace_id', '=', workspaceId)
-      .where('external_id', 'in', externalIds.slice(i, i + LOOKUP_CHUNK))
-      .where('erased_at', 'is', null)
-      .execute();
-    for (const c of found) map.set(c.external_id, c.merged_into ?? c.id);
-  }
-  return map;
-}
-
-/** contact id → the contact that now holds its events (a merged contact's survivor); erased ones are gone. */
-async function resolveContactIds(trx: Db, workspaceId: string, ids: number[]): Promise<Map<number, number>> {
-  const map = new Map<number, number>();
-  for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
-    const found = await trx
-      .selectFrom('contacts')
-      .select(['id', 'merged_into'])
-      .where('workspace_id', '=', workspaceId)
-      .where('id', 'in', ids.slice(i, i + LOOKUP_CHUNK))
-      .where('erased_at', 'is', null)
-      .execute();
-    for (const c of found) map.set(Number(c.id), Number(c.merged_into ?? c.id));
-  }
-  return map;
 }
 
 /** Adds a batch's report to a running total, keeping at most `maxErrors` error rows. */
