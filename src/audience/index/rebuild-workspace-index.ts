@@ -3,8 +3,7 @@
 // has covered. Bulk adds throughout, one runOptimize at the end.
 import type { Db } from '../../platform/store/database.js';
 import { SegmentIndex } from '../segments/segment-index.js';
-import type { ContactFields } from '../segments/segment-index.js';
-import { contactPage, eventPage, tagNames, tagRange, tierRange, toFields } from './index-reads.js';
+import { contactPage, eventPage, tagNames, tagRange, tierRange } from './index-reads.js';
 import type { SeqCursor } from './seq-cursor.js';
 
 const CONTACT_PAGE = 10_000;
@@ -33,26 +32,29 @@ export async function rebuildWorkspaceIndex(
   const tiers = new Set<string>();
   let after = 0;
   for (;;) {
-    const rows = await contactPage(db, workspaceId, after, CONTACT_PAGE);
-    if (rows.length === 0) break;
-    const ids = rows.map((r) => r.id);
-    index.upsertContacts(ids, rows.map(toFields) satisfies ContactFields[]);
+    const { ids, fields } = await contactPage(db, workspaceId, after, CONTACT_PAGE);
+    if (ids.length === 0) break;
+    index.upsertContacts(ids, fields);
     const lo = after + 1;
     after = ids[ids.length - 1]!;
     const byTag = new Map<string, number[]>();
-    // The id range may hold other workspaces' (or erased) contacts: keep this page's only.
-    const live = new Set(ids);
-    for (const t of await tagRange(db, lo, after)) {
-      if (!live.has(t.contact_id)) continue;
-      let name = names.get(t.tag_id);
+    // The id range may hold other workspaces' (or erased) contacts: keep this page's only. When the page
+    // is the whole range (the common case: one workspace's contacts imported together) every id is.
+    const live = ids.length === after - lo + 1 ? null : new Set(ids);
+    const tags = await tagRange(db, lo, after);
+    for (let k = 0; k < tags.ids.length; k++) {
+      const contactId = tags.ids[k]!;
+      if (live && !live.has(contactId)) continue;
+      const tagId = tags.tagIds[k]!;
+      let name = names.get(tagId);
       if (name === undefined) {
         // A tag created since the names were read.
         for (const [id, n] of await tagNames(db, workspaceId)) names.set(id, n);
-        name = names.get(t.tag_id) ?? t.tag_id;
+        name = names.get(tagId) ?? tagId;
       }
       const group = byTag.get(name);
-      if (group) group.push(t.contact_id);
-      else byTag.set(name, [t.contact_id]);
+      if (group) group.push(contactId);
+      else byTag.set(name, [contactId]);
     }
     for (const [name, members] of byTag) {
       index.addLabelMany('tag', name, members);
@@ -60,7 +62,7 @@ export async function rebuildWorkspaceIndex(
     }
     const byTier = new Map<string, number[]>();
     for (const t of await tierRange(db, workspaceId, lo, after)) {
-      if (!live.has(t.contact_id)) continue;
+      if (live && !live.has(t.contact_id)) continue;
       const group = byTier.get(t.tier);
       if (group) group.push(t.contact_id);
       else byTier.set(t.tier, [t.contact_id]);
@@ -69,7 +71,7 @@ export async function rebuildWorkspaceIndex(
       index.addLabelMany('tier', tier, members);
       tiers.add(tier);
     }
-    if (rows.length < CONTACT_PAGE) break;
+    if (ids.length < CONTACT_PAGE) break;
   }
   await loadEvents(db, workspaceId, events, index);
   index.runOptimize();
@@ -79,18 +81,19 @@ export async function rebuildWorkspaceIndex(
 async function loadEvents(db: Db, workspaceId: string, cursor: SeqCursor, index: SegmentIndex) {
   let after = 0;
   for (;;) {
-    const rows = await eventPage(db, workspaceId, after, cursor.high, EVENT_PAGE);
-    if (rows.length === 0) return;
-    const byType = new Map<string, { ats: number[]; ids: number[] }>();
-    for (const e of rows) {
-      if (!cursor.covers(e.seq)) continue;
-      let group = byType.get(e.type);
-      if (!group) byType.set(e.type, (group = { ats: [], ids: [] }));
-      group.ats.push(Number(e.at));
-      group.ids.push(e.contact_id);
+    const page = await eventPage(db, workspaceId, after, cursor.high, EVENT_PAGE);
+    for (const { type, seqs, ids, ats } of page.byType) {
+      if (seqs.every((seq) => cursor.covers(seq))) index.addEvents(type, ats, ids);
+      else {
+        const keep = seqs.flatMap((seq, k) => (cursor.covers(seq) ? [k] : []));
+        index.addEvents(
+          type,
+          keep.map((k) => ats[k]!),
+          keep.map((k) => ids[k]!),
+        );
+      }
     }
-    for (const [type, g] of byType) index.addEvents(type, g.ats, g.ids);
-    after = rows[rows.length - 1]!.seq;
-    if (rows.length < EVENT_PAGE) return;
+    after = page.lastSeq;
+    if (page.rows < EVENT_PAGE) return;
   }
 }

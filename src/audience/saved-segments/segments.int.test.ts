@@ -38,7 +38,8 @@ describe.each(storeKinds())('segments on $title', ({ name, skip }) => {
     const ws = seeded.ws.id;
     const index = audienceIndexFor(store);
     const other = new AudienceIndex(store, 0);
-    const counts = async (expr: string) => [await index.count(ws, expr), await other.count(ws, expr)];
+    const at = { at: NOW };
+    const counts = async (expr: string) => [await index.count(ws, expr, at), await other.count(ws, expr, at)];
     expect(await counts('city = 上海')).toEqual([0, 0]);
     const a = await writeContact(store.db, ws, { ...base, city: '上海', phone: '+8613812345678' }, NOW);
     expect(await counts('city = 上海')).toEqual([1, 1]);

@@ -30,6 +30,21 @@ class Slot {
     if (id > this.maxId) this.maxId = id;
   }
 
+  pushMany(ids: Uint32Array, ats: Float64Array): void {
+    const n = this.n + ids.length;
+    this.recIds = grown(this.recIds, n);
+    this.recAts = grown(this.recAts, n);
+    this.recIds.set(ids, this.n);
+    this.recAts.set(ats, this.n);
+    this.n = n;
+    for (let k = 0; k < ids.length; k++) {
+      const at = ats[k]!;
+      if (at < this.minAt) this.minAt = at;
+      if (at > this.maxAt) this.maxAt = at;
+      if (ids[k]! > this.maxId) this.maxId = ids[k]!;
+    }
+  }
+
   erase(id: number): void {
     this.ids.delete(id);
     let w = 0;
@@ -63,30 +78,37 @@ export class EventColumn {
   }
 
   addMany(ats: ArrayLike<number>, ids: ArrayLike<number>): void {
-    const bySlot = new Map<number, number[]>();
-    for (let k = 0; k < ats.length; k++) {
-      const s = Math.floor(ats[k]! / SLOT_MS);
-      const group = bySlot.get(s);
-      if (group) group.push(k);
-      else bySlot.set(s, [k]);
+    const { slots, order } = bySlot(ats);
+    const sortedIds = new Uint32Array(order.length);
+    const sortedAts = new Float64Array(order.length);
+    for (let j = 0; j < order.length; j++) {
+      sortedIds[j] = ids[order[j]!]!;
+      sortedAts[j] = ats[order[j]!]!;
     }
-    const blockIds = BLOCK_SIZES.map(() => new Map<number, number[]>());
-    for (const [s, ks] of bySlot) {
+    // Slots ascend, so each block's ids are one contiguous run too: no copies per block.
+    const runs = BLOCK_SIZES.map(() => ({ key: NaN, from: 0 }));
+    const flush = (b: number, to: number) => {
+      const run = runs[b]!;
+      if (to > run.from) this.block(b, run.key).addMany(sortedIds.subarray(run.from, to));
+      run.from = to;
+    };
+    let from = 0;
+    for (const [s, to] of slots) {
+      const slotIds = sortedIds.subarray(from, to);
       const slot = this.slot(s);
-      const slotIds = ks.map((k) => ids[k]!);
-      ks.forEach((k, j) => slot.push(slotIds[j]!, ats[k]!));
+      slot.pushMany(slotIds, sortedAts.subarray(from, to));
       slot.ids.addMany(slotIds);
       for (const u of this.unions) if (s >= u.from && s <= u.to) u.ids.addMany(slotIds);
       BLOCK_SIZES.forEach((size, b) => {
         const key = Math.floor(s / size);
-        const pending = blockIds[b]!.get(key);
-        if (pending) for (const id of slotIds) pending.push(id);
-        else blockIds[b]!.set(key, slotIds.slice());
+        if (key !== runs[b]!.key) {
+          flush(b, from);
+          runs[b]!.key = key;
+        }
       });
+      from = to;
     }
-    blockIds.forEach((blocks, b) => {
-      for (const [key, blockMembers] of blocks) this.block(b, key).addMany(blockMembers);
-    });
+    BLOCK_SIZES.forEach((_, b) => flush(b, from));
   }
 
   /** Erasure: the contact's events are forgotten. */
@@ -198,4 +220,42 @@ export class EventColumn {
 
 function mod(a: number, n: number): number {
   return ((a % n) + n) % n;
+}
+
+/** Slots a counting sort can index directly; wider spans (decades of hours) sort the events instead. */
+const MAX_SPAN = 1 << 20;
+
+/**
+ * The events' indexes ordered by slot, and each slot with the end of its run in that order (ascending).
+ */
+function bySlot(ats: ArrayLike<number>): { slots: [number, number][]; order: Uint32Array } {
+  const n = ats.length;
+  const slotOf = new Float64Array(n);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let k = 0; k < n; k++) {
+    const s = Math.floor(ats[k]! / SLOT_MS);
+    slotOf[k] = s;
+    if (s < lo) lo = s;
+    if (s > hi) hi = s;
+  }
+  const order = new Uint32Array(n);
+  const slots: [number, number][] = [];
+  if (n === 0) return { slots, order };
+  if (hi - lo < MAX_SPAN) {
+    const ends = new Uint32Array(hi - lo + 2);
+    for (let k = 0; k < n; k++) ends[slotOf[k]! - lo + 1]!++;
+    for (let i = 1; i < ends.length; i++) ends[i]! += ends[i - 1]!;
+    const next = ends.slice(0, -1);
+    for (let k = 0; k < n; k++) order[next[slotOf[k]! - lo]!++] = k;
+    for (let i = 0; i < ends.length - 1; i++) if (ends[i + 1]! > ends[i]!) slots.push([lo + i, ends[i + 1]!]);
+    return { slots, order };
+  }
+  for (let k = 0; k < n; k++) order[k] = k;
+  order.sort((a, b) => slotOf[a]! - slotOf[b]!);
+  for (let j = 0; j < n; j++) {
+    const s = slotOf[order[j]!]!;
+    if (j + 1 === n || slotOf[order[j + 1]!] !== s) slots.push([s, j + 1]);
+  }
+  return { slots, order };
 }

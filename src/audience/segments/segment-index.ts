@@ -235,9 +235,14 @@ function finite(n: number | null | undefined): number | undefined {
   return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
 }
 
+// Contacts imported together share their created_at: a rebuild parses each distinct one once in a row.
+let lastCreatedAt = { iso: '', ms: 0 };
+
 function createdAtMs(iso: string): number {
+  if (iso === lastCreatedAt.iso) return lastCreatedAt.ms;
   const parsed = parseDateLiteral(iso);
   if (!parsed) throw new AppError('VALIDATION', `created_at is not an ISO date-time: ${iso}`);
+  lastCreatedAt = { iso, ms: parsed.ms };
   return parsed.ms;
 }
 
