@@ -33,6 +33,21 @@ export function toFields(row: ContactRow): ContactFields {
   return { ...row, attrs: attrs && typeof attrs === 'object' ? (attrs as ContactFields['attrs']) : {} };
 }
 
+/** How far back `newestContactId` looks among all workspaces' contacts. */
+const NEWEST_WINDOW = 100_000;
+
+/**
+ * The workspace's highest contact id when it is among the store's newest contacts (as after an import),
+ * else undefined: a sizing hint for a rebuild, found without reading the workspace's whole index.
+ */
+export async function newestContactId(db: Db, workspaceId: string): Promise<number | undefined> {
+  const r = await sql<{ m: number | string | null }>`SELECT max(id) AS m FROM (
+      SELECT id, workspace_id FROM contacts ORDER BY id DESC LIMIT ${NEWEST_WINDOW}) AS recent
+    WHERE workspace_id = ${workspaceId}`.execute(db);
+  const m = r.rows[0]?.m;
+  return m === null || m === undefined ? undefined : Number(m);
+}
+
 /** Fields of a rebuild page, in the order `contactPage` reads them after the id. */
 const PAGE_FIELDS = ['name', 'phone', 'gender', 'city', 'birth_year', 'source', 'created_at'] as const;
 type PageRow = [number, ...(string | number | null)[]];

@@ -3,7 +3,7 @@
 // has covered. Bulk adds throughout, one runOptimize at the end.
 import type { Db } from '../../platform/store/database.js';
 import { SegmentIndex } from '../segments/segment-index.js';
-import { contactPage, eventPage, tagNames, tagRange, tierRange } from './index-reads.js';
+import { contactPage, eventPage, newestContactId, tagNames, tagRange, tierRange } from './index-reads.js';
 import type { SeqCursor } from './seq-cursor.js';
 
 const CONTACT_PAGE = 10_000;
@@ -27,6 +27,8 @@ export async function rebuildWorkspaceIndex(
   events: SeqCursor,
 ): Promise<WorkspaceIndex> {
   const index = new SegmentIndex();
+  const newest = await newestContactId(db, workspaceId);
+  if (newest !== undefined) index.reserve(newest + 1);
   const names = await tagNames(db, workspaceId);
   const used = new Set<string>();
   const tiers = new Set<string>();

@@ -1,16 +1,24 @@
-// One dictionary-encoded value per contact: value -> contacts bitmap, contact -> value code.
-// A value held by a single contact keeps a plain id instead of a bitmap, so near-unique columns (names,
-// phones) cost a Map entry per value rather than a native bitmap each.
-import { RoaringBitmap32, grown, union } from './bitmap.js';
+// One dictionary-encoded value per contact: value -> contacts, contact -> value code. Near-unique columns
+// (names, phones) hold millions of values, so the per-value cost is kept to the string itself plus a few
+// typed-array slots: the value -> code lookup is an open-addressing table of codes (not a Map), a value
+// held by a single contact keeps a plain id, and only values shared by several contacts get a bitmap.
+import { RoaringBitmap32, grown, reserved, union } from './bitmap.js';
 import type { Bitmap } from './bitmap.js';
+
+/** `single` slot of a value no single contact holds alone (none yet, or a bitmap instead). */
+const NONE = 0;
 
 export class DictColumn {
   /** Contacts that have any value. */
   readonly present = new RoaringBitmap32();
-  private readonly codeOf = new Map<string, number>();
+  /** values[code]; code 0 is "no value". */
   private readonly values: string[] = [''];
-  private readonly sets: (Bitmap | undefined)[] = [undefined];
-  private readonly single: number[] = [-1];
+  /** Open addressing over codes (0 = empty slot), at most half full. */
+  private table = new Int32Array(16);
+  /** single[code] = the one contact holding the value, plus one (NONE when shared or unheld). */
+  private single = new Uint32Array(16);
+  /** Values shared by two or more contacts. */
+  private readonly sets = new Map<number, Bitmap>();
   /** codes[id] = code of the contact's value; 0 = none. */
   private codes = new Uint32Array(0);
 
@@ -32,13 +40,12 @@ export class DictColumn {
     this.codes = grown(this.codes, id + 1);
     this.codes[id] = code;
     this.present.add(id);
-    const set = this.sets[code];
-    if (set) set.add(id);
-    else if (this.single[code] === -1) this.single[code] = id;
-    else {
-      this.sets[code] = new RoaringBitmap32([this.single[code]!, id]);
-      this.single[code] = -1;
-    }
+    this.link(code, id);
+  }
+
+  /** Room for contact ids below `size` without growing (a rebuild knows its largest id). */
+  reserve(size: number): void {
+    this.codes = reserved(this.codes, size);
   }
 
   /** Bulk load for contacts that have no value in this column yet. */
@@ -57,25 +64,25 @@ export class DictColumn {
       this.codes[id] = code;
       const pending = toSets.get(code);
       if (pending) pending.push(id);
-      else if (this.sets[code]) toSets.set(code, [id]);
-      else if (this.single[code] === -1) this.single[code] = id;
+      else if (this.sets.has(code)) toSets.set(code, [id]);
+      else if (this.single[code] === NONE) this.single[code] = id + 1;
       else {
-        toSets.set(code, [this.single[code]!, id]);
-        this.single[code] = -1;
+        toSets.set(code, this.single[code] === NONE ? [id] : [this.single[code]! - 1, id]);
+        this.single[code] = NONE;
       }
     }
     for (const [code, group] of toSets) {
-      const set = this.sets[code];
+      const set = this.sets.get(code);
       if (set) set.addMany(group);
-      else this.sets[code] = new RoaringBitmap32(group);
+      else this.sets.set(code, new RoaringBitmap32(group));
     }
     this.present.addMany(ids);
   }
 
   /** Contacts whose value is exactly `value` (the returned bitmap must not be modified). */
   idsOf(value: string): Bitmap {
-    const code = this.codeOf.get(value);
-    return code === undefined ? new RoaringBitmap32() : this.members(code);
+    const code = this.table[this.slotOf(value)]!;
+    return code === 0 ? new RoaringBitmap32() : this.members(code);
   }
 
   /** Contacts whose value passes `test`; scans the dictionary, not the contacts. */
@@ -84,9 +91,9 @@ export class DictColumn {
     const singles: number[] = [];
     for (let code = 1; code < this.values.length; code++) {
       if (!test(this.values[code]!)) continue;
-      const set = this.sets[code];
+      const set = this.sets.get(code);
       if (set) parts.push(set);
-      else if (this.single[code] !== -1) singles.push(this.single[code]!);
+      else if (this.single[code] !== NONE) singles.push(this.single[code]! - 1);
     }
     if (singles.length > 0) parts.push(new RoaringBitmap32(singles));
     return union(parts);
@@ -94,31 +101,73 @@ export class DictColumn {
 
   runOptimize(): void {
     this.present.runOptimize();
-    for (const set of this.sets) set?.runOptimize();
+    for (const set of this.sets.values()) set.runOptimize();
   }
 
   private members(code: number): Bitmap {
-    const set = this.sets[code];
+    const set = this.sets.get(code);
     if (set) return set;
     const one = this.single[code]!;
-    return one === -1 ? new RoaringBitmap32() : new RoaringBitmap32([one]);
+    return one === NONE ? new RoaringBitmap32() : new RoaringBitmap32([one - 1]);
   }
 
-  private code(value: string): number {
-    let code = this.codeOf.get(value);
-    if (code === undefined) {
-      code = this.values.length;
-      this.codeOf.set(value, code);
-      this.values.push(value);
-      this.sets.push(undefined);
-      this.single.push(-1);
+  private link(code: number, id: number): void {
+    const set = this.sets.get(code);
+    if (set) set.add(id);
+    else if (this.single[code] === NONE) this.single[code] = id + 1;
+    else {
+      const ids = this.single[code] === NONE ? [id] : [this.single[code]! - 1, id];
+      this.sets.set(code, new RoaringBitmap32(ids));
+      this.single[code] = NONE;
     }
-    return code;
   }
 
   private unlink(code: number, id: number): void {
-    const set = this.sets[code];
+    const set = this.sets.get(code);
     if (set) set.delete(id);
-    else if (this.single[code] === id) this.single[code] = -1;
+    else if (this.single[code] === id + 1) this.single[code] = NONE;
   }
+
+  private code(value: string): number {
+    const slot = this.slotOf(value);
+    const found = this.table[slot]!;
+    if (found !== 0) return found;
+    const code = this.values.length;
+    this.values.push(value);
+    this.single = grown(this.single, code + 1);
+    this.table[slot] = code;
+    if (code * 2 > this.table.length) this.rehash();
+    return code;
+  }
+
+  /** The table slot holding `value`'s code, or the empty slot where it would go. */
+  private slotOf(value: string): number {
+    const mask = this.table.length - 1;
+    let slot = hash(value) & mask;
+    for (;;) {
+      const code = this.table[slot]!;
+      if (code === 0 || this.values[code] === value) return slot;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  private rehash(): void {
+    const table = new Int32Array(this.table.length * 2);
+    const mask = table.length - 1;
+    for (let code = 1; code < this.values.length; code++) {
+      let slot = hash(this.values[code]!) & mask;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      table[slot] = code;
+    }
+    this.table = table;
+  }
+}
+
+/** FNV-1a over UTF-16 code units, then a final mix so that nearby strings spread over the table. */
+function hash(value: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  return (h ^ (h >>> 13)) >>> 0;
 }

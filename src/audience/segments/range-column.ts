@@ -2,7 +2,7 @@
 // birth years). Values fall into ordered buckets (a bucket key never decreases as the value grows), each
 // bucket a bitmap; a range takes its inner buckets whole (by groups of 32 consecutive bucket keys when a
 // whole group is inside) and checks exact values only in edge buckets not wholly inside the range.
-import { RoaringBitmap32, grown, union } from './bitmap.js';
+import { RoaringBitmap32, grown, reserved, union } from './bitmap.js';
 import type { Bitmap } from './bitmap.js';
 
 interface Bucket {
@@ -65,6 +65,11 @@ export class RangeColumn {
     this.present.add(id);
     this.bucket(value).ids.add(id);
     this.group(this.bucketOf(value)).add(id);
+  }
+
+  /** Room for contact ids below `size` without growing (a rebuild knows its largest id). */
+  reserve(size: number): void {
+    this.values = reserved(this.values, size, NaN);
   }
 
   /** Bulk load for contacts that have no value in this column yet. */

@@ -72,6 +72,16 @@ export class SegmentIndex {
     this.universe.add(id);
   }
 
+  /**
+   * Sizes the columns every contact has for ids below `size` at once, instead of growing page by page
+   * (attribute columns, often sparse, grow as they fill).
+   */
+  reserve(size: number): void {
+    for (const f of STRING_FIELDS) this.strings[f].reserve(size);
+    this.birthYear.reserve(size);
+    this.createdAt.reserve(size);
+  }
+
   /** Bulk upsert (rebuilds): contacts not yet in the index are loaded column by column. */
   upsertContacts(ids: ArrayLike<number>, rows: readonly ContactFields[]): void {
     const fresh = new RoaringBitmap32();
