@@ -61,6 +61,7 @@ export default async function run(args: string[]): Promise<void> {
     const random = rng(7);
     const span = 60 * 86_400_000 - HOUR;
     const started = performance.now();
+    const cpuStart = process.cpuUsage();
     let ingested = 0;
     for (let b = 0; b < total; b += BATCH) {
       const items: EventImportItem[] = [];
@@ -81,8 +82,10 @@ export default async function run(args: string[]): Promise<void> {
         .ingested;
     }
     const ingestSeconds = (performance.now() - started) / 1000;
+    const ingestCpu = cpuSeconds(cpuStart);
     const viewers = await index.count(ws.id, 'did view within 30d', { at: now });
     const totalSeconds = (performance.now() - started) / 1000;
+    const totalCpu = cpuSeconds(cpuStart);
     if (ingested !== total || viewers === 0)
       throw new Error(`ingested ${ingested} of ${total}, ${viewers} viewers`);
 
@@ -90,6 +93,9 @@ export default async function run(args: string[]): Promise<void> {
     emit('events', 'ingest_plus_index_events_per_s', total / totalSeconds, 'events/s');
     emit('events', 'ingest_seconds', ingestSeconds, 's');
     emit('events', 'index_catch_up_seconds', totalSeconds - ingestSeconds, 's');
+    // CPU time varies less than wall time on a shared machine.
+    emit('events', 'ingest_cpu_seconds', ingestCpu, 's');
+    emit('events', 'index_catch_up_cpu_seconds', totalCpu - ingestCpu, 's');
     emit('events', 'rss', rssMb(), 'MB');
     if (cacheMb) emit('events', 'sqlite_cache', cacheMb, 'MB');
     await index.close();
@@ -97,4 +103,10 @@ export default async function run(args: string[]): Promise<void> {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** User + system CPU seconds of this process since `start`. */
+function cpuSeconds(start: NodeJS.CpuUsage): number {
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1e6;
 }
