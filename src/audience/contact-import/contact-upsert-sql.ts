@@ -18,7 +18,7 @@ export interface ExistingContact {
 export async function selectExisting(
   db: Db,
   workspaceId: string,
-  externalIds: string[],
+  externalIds: readonly string[],
 ): Promise<ExistingContact[]> {
   const match =
     dialectOf(db) === 'postgres'

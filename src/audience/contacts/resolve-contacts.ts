@@ -1,6 +1,7 @@
 // Turns a caller's list of contacts (external ids, or contact ids) into live contact ids of the
 // workspace: a merged contact stands for its survivor, erased and foreign ones are left out.
 import type { Db } from '../../platform/store/database.js';
+import { selectExisting } from '../contact-import/contact-upsert-sql.js';
 
 const LOOKUP_CHUNK = 10_000;
 
@@ -11,15 +12,9 @@ export async function survivorsOfExternalIds(
   externalIds: readonly string[],
 ): Promise<Map<string, number>> {
   const map = new Map<string, number>();
-  for (let i = 0; i < externalIds.length; i += LOOKUP_CHUNK) {
-    const rows = await db
-      .selectFrom('contacts')
-      .select(['id', 'external_id', 'merged_into'])
-      .where('workspace_id', '=', workspaceId)
-      .where('erased_at', 'is', null)
-      .where('external_id', 'in', externalIds.slice(i, i + LOOKUP_CHUNK))
-      .execute();
-    for (const r of rows) map.set(r.external_id, Number(r.merged_into ?? r.id));
+  // The ids travel as one bound value: no per-id query-builder node, one prepared statement whatever the count.
+  for (const r of await selectExisting(db, workspaceId, externalIds)) {
+    if (r.erased_at === null) map.set(r.external_id, Number(r.merged_into ?? r.id));
   }
   return map;
 }
