@@ -21,19 +21,34 @@ export interface IndexState {
 
 export async function catchUp(db: Db, state: IndexState): Promise<void> {
   const changed = new Map<string, Map<number, string>>();
-  await readFeed(db, 'audience_changes', state.changes, (row) => {
-    if (!state.workspaces.has(row.workspace_id)) return;
-    let byContact = changed.get(row.workspace_id);
-    if (!byContact) changed.set(row.workspace_id, (byContact = new Map()));
-    // An erasure is final: a later 'contact' row for the same contact does not revive it.
-    if (byContact.get(row.contact_id) !== 'erase') byContact.set(row.contact_id, row.type);
+  await readFeed(db, 'audience_changes', state.changes, (rows) => {
+    for (const row of rows) {
+      if (!state.workspaces.has(row.workspace_id)) continue;
+      let byContact = changed.get(row.workspace_id);
+      if (!byContact) changed.set(row.workspace_id, (byContact = new Map()));
+      // An erasure is final: a later 'contact' row for the same contact does not revive it.
+      if (byContact.get(row.contact_id) !== 'erase') byContact.set(row.contact_id, row.type);
+    }
   });
   for (const [workspaceId, byContact] of changed) {
     if (byContact.size > REBUILD_BACKLOG) state.workspaces.delete(workspaceId);
     else await reloadContacts(db, state.workspaces.get(workspaceId)!, byContact);
   }
-  await readFeed(db, 'events', state.events, (row) => {
-    state.workspaces.get(row.workspace_id)?.index.addEvent(row.type, row.at, row.contact_id);
+  await readFeed(db, 'events', state.events, (rows) => {
+    // Added in bulk per workspace and type: a page of 10,000 events is a few dozen bitmap updates.
+    const groups = new Map<string, { ws: WorkspaceIndex; type: string; ats: number[]; ids: number[] }>();
+    for (const row of rows) {
+      const key = `${row.workspace_id}\n${row.type}`;
+      let g = groups.get(key);
+      if (!g) {
+        const ws = state.workspaces.get(row.workspace_id);
+        if (!ws) continue;
+        groups.set(key, (g = { ws, type: row.type, ats: [], ids: [] }));
+      }
+      g.ats.push(row.at);
+      g.ids.push(row.contact_id);
+    }
+    for (const g of groups.values()) g.ws.index.addEvents(g.type, g.ats, g.ids);
   });
 }
 
@@ -41,12 +56,12 @@ async function readFeed(
   db: Db,
   table: 'events' | 'audience_changes',
   cursor: SeqCursor,
-  visit: (row: FeedRow) => void,
+  visit: (rows: readonly FeedRow[]) => void,
 ): Promise<void> {
   for (;;) {
     const rows = await feedPage(db, table, cursor.high, cursor.gaps(), FEED_PAGE);
     // Rows inside a gap are new to us, and rows past `high` are too: each is visited once.
-    for (const row of rows) visit(row);
+    visit(rows);
     cursor.accept(rows.map((r) => r.seq));
     if (rows.length < FEED_PAGE) return;
   }

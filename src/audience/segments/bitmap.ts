@@ -12,7 +12,8 @@ type Grows = Uint32Array | Int32Array | Float64Array;
  */
 export function grown<T extends Grows>(arr: T, need: number, fill?: number): T {
   if (need <= arr.length) return arr;
-  let size = Math.max(1024, arr.length);
+  // No large floor: an event column holds a pair of these per hour and type, most with a few dozen events.
+  let size = Math.max(8, arr.length);
   while (size < need) size = size < 1 << 20 ? size * 2 : Math.ceil(size * 1.5);
   return resized(arr, size, fill);
 }
