@@ -10,6 +10,7 @@ import type { Database, Db, Dialect } from './database.js';
 import { migrateToLatest } from './migrate.js';
 import { primePlannerStats } from './planner-stats.js';
 import { withStatementCache } from './statement-cache.js';
+import { BACKSTOP_PAGES, startWalCheckpointer } from './wal-checkpointer.js';
 
 // Epoch milliseconds are stored as BIGINT; they fit a JS number exactly.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -56,12 +57,18 @@ function openSqlite(dataDir: string): { store: Store; conn: SQLite.Database } {
     conn.pragma('synchronous = NORMAL');
     // 64 MiB of page cache (the default is 2 MiB): bulk writes touch many index pages.
     conn.pragma('cache_size = -65536');
+    conn.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
     conn.prepare('select count(*) from sqlite_master').get();
   } catch (e) {
     throw translateStoreError(e, file);
   }
+  const checkpointer = startWalCheckpointer(file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(conn) }) });
-  return { store: { db, dialect: 'sqlite', location: file, close: () => db.destroy() }, conn };
+  const close = async () => {
+    await checkpointer.stop();
+    await db.destroy();
+  };
+  return { store: { db, dialect: 'sqlite', location: file, close }, conn };
 }
 
 async function openPostgres(databaseUrl: string, schema?: string): Promise<Store> {
