@@ -4,7 +4,7 @@ import roaring from 'roaring';
 export const { RoaringBitmap32 } = roaring;
 export type Bitmap = InstanceType<typeof RoaringBitmap32>;
 
-type Grows = Uint32Array | Int32Array | Float64Array;
+type Grows = Uint16Array | Uint32Array | Float64Array;
 
 /**
  * Typed-array growth: doubling while small, by half past a million slots, so a column of ten million

@@ -16,7 +16,7 @@ describe('DictColumn', () => {
     expect(column.idsOf('nobody').size).toBe(0);
     expect(column.get(2)).toBe('用户1');
     const prefixed = ids.filter((id) => values[id - 1]!.startsWith('用户4999'));
-    expect(column.idsWhere((v) => v.startsWith('用户4999')).toArray()).toEqual(prefixed);
+    expect(column.idsContaining('用户4999').toArray()).toEqual(prefixed);
     expect(column.present.size).toBe(50_000);
   });
 

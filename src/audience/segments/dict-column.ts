@@ -1,9 +1,10 @@
 // One dictionary-encoded value per contact: value -> contacts, contact -> value code. Near-unique columns
-// (names, phones) hold millions of values, so the per-value cost is kept to the string itself plus a few
-// typed-array slots: the value -> code lookup is an open-addressing table of codes (not a Map), a value
-// held by a single contact keeps a plain id, and only values shared by several contacts get a bitmap.
+// (names, phones) hold millions of values, so a value costs its code units in a StringPool (off the JS
+// heap) and a few typed-array slots: a value held by a single contact keeps a plain id, and only values
+// shared by several contacts get a bitmap.
 import { RoaringBitmap32, grown, reserved, union } from './bitmap.js';
 import type { Bitmap } from './bitmap.js';
+import { StringPool } from './string-pool.js';
 
 /** `single` slot of a value no single contact holds alone (none yet, or a bitmap instead). */
 const NONE = 0;
@@ -11,10 +12,8 @@ const NONE = 0;
 export class DictColumn {
   /** Contacts that have any value. */
   readonly present = new RoaringBitmap32();
-  /** values[code]; code 0 is "no value". */
-  private readonly values: string[] = [''];
-  /** Open addressing over codes (0 = empty slot), at most half full. */
-  private table = new Int32Array(16);
+  /** Values by code; code 0 is "no value". */
+  private readonly values = new StringPool();
   /** single[code] = the one contact holding the value, plus one (NONE when shared or unheld). */
   private single = new Uint32Array(16);
   /** Values shared by two or more contacts. */
@@ -24,7 +23,7 @@ export class DictColumn {
 
   get(id: number): string | undefined {
     const code = this.codes[id] ?? 0;
-    return code === 0 ? undefined : this.values[code];
+    return code === 0 ? undefined : this.values.get(code);
   }
 
   set(id: number, value: string | undefined): void {
@@ -81,16 +80,20 @@ export class DictColumn {
 
   /** Contacts whose value is exactly `value` (the returned bitmap must not be modified). */
   idsOf(value: string): Bitmap {
-    const code = this.table[this.slotOf(value)]!;
+    const code = this.values.find(value);
     return code === 0 ? new RoaringBitmap32() : this.members(code);
   }
 
-  /** Contacts whose value passes `test`; scans the dictionary, not the contacts. */
-  idsWhere(test: (value: string) => boolean): Bitmap {
+  /**
+   * Contacts whose value contains `needle` (after its first `from` code units, and starting with the code
+   * unit `lead` when given); scans the dictionary, not the contacts.
+   */
+  idsContaining(needle: string, from = 0, lead?: number): Bitmap {
     const parts: Bitmap[] = [];
     const singles: number[] = [];
-    for (let code = 1; code < this.values.length; code++) {
-      if (!test(this.values[code]!)) continue;
+    for (let code = 1; code < this.values.size; code++) {
+      if (lead !== undefined && !this.values.startsWith(code, lead)) continue;
+      if (!this.values.includes(code, needle, from)) continue;
       const set = this.sets.get(code);
       if (set) parts.push(set);
       else if (this.single[code] !== NONE) singles.push(this.single[code]! - 1);
@@ -129,45 +132,8 @@ export class DictColumn {
   }
 
   private code(value: string): number {
-    const slot = this.slotOf(value);
-    const found = this.table[slot]!;
-    if (found !== 0) return found;
-    const code = this.values.length;
-    this.values.push(value);
+    const code = this.values.intern(value);
     this.single = grown(this.single, code + 1);
-    this.table[slot] = code;
-    if (code * 2 > this.table.length) this.rehash();
     return code;
   }
-
-  /** The table slot holding `value`'s code, or the empty slot where it would go. */
-  private slotOf(value: string): number {
-    const mask = this.table.length - 1;
-    let slot = hash(value) & mask;
-    for (;;) {
-      const code = this.table[slot]!;
-      if (code === 0 || this.values[code] === value) return slot;
-      slot = (slot + 1) & mask;
-    }
-  }
-
-  private rehash(): void {
-    const table = new Int32Array(this.table.length * 2);
-    const mask = table.length - 1;
-    for (let code = 1; code < this.values.length; code++) {
-      let slot = hash(this.values[code]!) & mask;
-      while (table[slot] !== 0) slot = (slot + 1) & mask;
-      table[slot] = code;
-    }
-    this.table = table;
-  }
-}
-
-/** FNV-1a over UTF-16 code units, then a final mix so that nearby strings spread over the table. */
-function hash(value: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  return (h ^ (h >>> 13)) >>> 0;
 }

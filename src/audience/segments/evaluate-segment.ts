@@ -107,7 +107,7 @@ class Evaluator {
     const column = this.index.strings[field as StringField];
     if (op === '=') return column.idsOf(value);
     if (op === '!=') return RoaringBitmap32.andNot(column.present, column.idsOf(value));
-    return column.idsWhere((v) => v.includes(value));
+    return column.idsContaining(value);
   }
 
   private compareNumberField(field: 'birth_year' | 'created_at', op: CompareOp, value: string): Bitmap {
@@ -123,7 +123,7 @@ class Evaluator {
     const cols = this.index.attr(key);
     if (!cols) return new RoaringBitmap32();
     const numeric = isNumericText(value);
-    if (op === '~') return cols.text.idsWhere((v) => v.startsWith('s') && v.slice(1).includes(value));
+    if (op === '~') return cols.text.idsContaining(value, 1, 's'.charCodeAt(0));
     if (op !== '=' && op !== '!=')
       return numeric ? rangeSelect(cols.num, op as NumericOp, Number(value)) : new RoaringBitmap32();
     const parts = [cols.text.idsOf(textKey(value))];
