@@ -141,7 +141,7 @@ export class AudienceIndex {
     await catchUp(this.store.db, state);
     let ws = state.workspaces.get(workspaceId);
     if (!ws) {
-      ws = await rebuildWorkspaceIndex(this.store.db, workspaceId, state.events);
+      ws = await rebuildWorkspaceIndex(this.store, workspaceId, state.events);
       state.workspaces.set(workspaceId, ws);
       // Writes made during the rebuild.
       await catchUp(this.store.db, state);

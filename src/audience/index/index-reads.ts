@@ -1,8 +1,7 @@
-// What the segment index reads from the store: keyset pages for rebuilds, and the few rows a catch-up
-// needs. Reads only; every query is bounded by a page size or an id list.
+// What the segment index reads from the store besides a rebuild's pages (rebuild-pages.ts): tag names,
+// tiers, and the few rows a catch-up needs. Reads only; every query is bounded by a page size or an id list.
 import { sql } from 'kysely';
 import type { Db } from '../../platform/store/database.js';
-import { idListOf, jsonColumn, parseIdList, parseJsonList, rowListOf } from '../../platform/store/id-list.js';
 import type { ContactFields } from '../segments/segment-index.js';
 import type { SeqRange } from './seq-cursor.js';
 import '../audience-tables.js';
@@ -33,83 +32,6 @@ export function toFields(row: ContactRow): ContactFields {
   return { ...row, attrs: attrs && typeof attrs === 'object' ? (attrs as ContactFields['attrs']) : {} };
 }
 
-/** How far back `newestContactId` looks among all workspaces' contacts. */
-const NEWEST_WINDOW = 100_000;
-
-/**
- * The workspace's highest contact id when it is among the store's newest contacts (as after an import),
- * else undefined: a sizing hint for a rebuild, found without reading the workspace's whole index.
- */
-export async function newestContactId(db: Db, workspaceId: string): Promise<number | undefined> {
-  const r = await sql<{ m: number | string | null }>`SELECT max(id) AS m FROM (
-      SELECT id, workspace_id FROM contacts ORDER BY id DESC LIMIT ${NEWEST_WINDOW}) AS recent
-    WHERE workspace_id = ${workspaceId}`.execute(db);
-  const m = r.rows[0]?.m;
-  return m === null || m === undefined ? undefined : Number(m);
-}
-
-/** Fields of a rebuild page, in the order `contactPage` reads them after the id. */
-const PAGE_FIELDS = ['name', 'phone', 'gender', 'city', 'birth_year', 'source', 'created_at'] as const;
-type PageRow = [number, ...(string | number | null)[]];
-
-export interface ContactPage {
-  /** Ascending. */
-  ids: number[];
-  /** The contacts' fields, aligned with `ids`. */
-  fields: ContactFields[];
-}
-
-/**
- * Live contacts (not erased or merged) with id > afterId, in id order, as one JSON value: a row per
- * contact would cost the driver an object each, and a rebuild reads millions.
- */
-export async function contactPage(
-  db: Db,
-  workspaceId: string,
-  afterId: number,
-  limit: number,
-): Promise<ContactPage> {
-  const values = [sql`id`, ...PAGE_FIELDS.map((f) => sql.ref(f)), jsonColumn(db, sql`attrs`)];
-  const r = await sql<{ page: unknown }>`SELECT ${rowListOf(db, values)} AS page FROM (
-      SELECT id, ${sql.join(PAGE_FIELDS.map((f) => sql.ref(f)))}, attrs FROM contacts
-      WHERE workspace_id = ${workspaceId} AND id > ${afterId} AND erased_at IS NULL AND merged_into IS NULL
-      ORDER BY id LIMIT ${limit}) AS page`.execute(db);
-  const rows = parseJsonList<PageRow>(r.rows[0]?.page);
-  // The aggregate promises no order; it is almost always the subquery's already.
-  if (rows.some((row, k) => k > 0 && row[0] < rows[k - 1]![0])) rows.sort((a, b) => a[0] - b[0]);
-  const page: ContactPage = {
-    ids: new Array<number>(rows.length),
-    fields: new Array<ContactFields>(rows.length),
-  };
-  for (let k = 0; k < rows.length; k++) {
-    const row = rows[k]!;
-    const attrs = row[PAGE_FIELDS.length + 1];
-    page.ids[k] = Number(row[0]);
-    page.fields[k] = {
-      name: row[1] as string | null,
-      phone: row[2] as string | null,
-      gender: row[3] as string | null,
-      city: row[4] as string | null,
-      birth_year: row[5] as number | null,
-      source: row[6] as string | null,
-      created_at: row[7] as string,
-      attrs: attrs && typeof attrs === 'object' ? (attrs as ContactFields['attrs']) : {},
-    };
-  }
-  return page;
-}
-
-/**
- * Tag memberships of the contacts with lo <= id <= hi as two aligned lists, read from the primary key
- * alone (covering, no workspace filter): the caller keeps the ids it asked for.
- */
-export async function tagRange(db: Db, lo: number, hi: number): Promise<{ ids: number[]; tagIds: string[] }> {
-  const r = await sql<{ ids: unknown; tags: unknown }>`SELECT ${idListOf(db, sql`contact_id`)} AS ids,
-      ${idListOf(db, sql`tag_id`)} AS tags
-    FROM contact_tags WHERE contact_id >= ${lo} AND contact_id <= ${hi}`.execute(db);
-  return { ids: parseIdList(r.rows[0]?.ids), tagIds: parseJsonList<string>(r.rows[0]?.tags) };
-}
-
 export async function tagNames(db: Db, workspaceId: string): Promise<Map<string, string>> {
   const rows = await db
     .selectFrom('tags')
@@ -117,39 +39,6 @@ export async function tagNames(db: Db, workspaceId: string): Promise<Map<string,
     .where('workspace_id', '=', workspaceId)
     .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-export interface EventPage {
-  /** Rows in the page (the page is full when this is the limit). */
-  rows: number;
-  /** The page's largest seq. */
-  lastSeq: number;
-  /** Aligned lists per event type. */
-  byType: { type: string; seqs: number[]; ids: number[]; ats: number[] }[];
-}
-
-/** One workspace's events with afterSeq < seq <= maxSeq, the first `limit` in seq order, grouped by type. */
-export async function eventPage(
-  db: Db,
-  workspaceId: string,
-  afterSeq: number,
-  maxSeq: number,
-  limit: number,
-): Promise<EventPage> {
-  const r = await sql<{ type: string; seqs: unknown; ids: unknown; ats: unknown }>`SELECT type,
-      ${idListOf(db, sql`seq`)} AS seqs, ${idListOf(db, sql`contact_id`)} AS ids, ${idListOf(db, sql`at`)} AS ats
-    FROM (SELECT seq, contact_id, type, at FROM events
-      WHERE seq > ${afterSeq} AND seq <= ${maxSeq} AND workspace_id = ${workspaceId}
-      ORDER BY seq LIMIT ${limit}) AS page
-    GROUP BY type`.execute(db);
-  const page: EventPage = { rows: 0, lastSeq: afterSeq, byType: [] };
-  for (const g of r.rows) {
-    const seqs = parseIdList(g.seqs);
-    page.rows += seqs.length;
-    for (const seq of seqs) if (seq > page.lastSeq) page.lastSeq = seq;
-    page.byType.push({ type: g.type, seqs, ids: parseIdList(g.ids), ats: parseIdList(g.ats) });
-  }
-  return page;
 }
 
 /** Rows of every workspace past the cursor or inside one of its gaps, in seq order. */

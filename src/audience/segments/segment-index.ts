@@ -245,14 +245,17 @@ function finite(n: number | null | undefined): number | undefined {
   return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
 }
 
-// Contacts imported together share their created_at: a rebuild parses each distinct one once in a row.
-let lastCreatedAt = { iso: '', ms: 0 };
+// Contacts share created_at values (an import stamps a batch alike; the demo spreads fans over a few
+// hundred days): a rebuild parses each distinct one once, from a bounded cache.
+const createdAtCache = new Map<string, number>();
 
 function createdAtMs(iso: string): number {
-  if (iso === lastCreatedAt.iso) return lastCreatedAt.ms;
+  const known = createdAtCache.get(iso);
+  if (known !== undefined) return known;
   const parsed = parseDateLiteral(iso);
   if (!parsed) throw new AppError('VALIDATION', `created_at is not an ISO date-time: ${iso}`);
-  lastCreatedAt = { iso, ms: parsed.ms };
+  if (createdAtCache.size >= 4096) createdAtCache.clear();
+  createdAtCache.set(iso, parsed.ms);
   return parsed.ms;
 }
 

@@ -3,14 +3,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../errors.js';
 import type { Database, Db, Dialect } from './database.js';
 import { migrateToLatest } from './migrate.js';
 import { primePlannerStats } from './planner-stats.js';
 import { withStatementCache } from './statement-cache.js';
-import { BACKSTOP_PAGES, startWalCheckpointer } from './wal-checkpointer.js';
+import { BACKSTOP_PAGES, startSqliteWorker } from './sqlite-worker.js';
 
 // Epoch milliseconds are stored as BIGINT; they fit a JS number exactly.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -20,6 +20,11 @@ export interface Store {
   dialect: Dialect;
   /** Where the data lives, for messages: a file path or a host/database (never a password). */
   location: string;
+  /**
+   * Runs a read that returns a lot (a page of an index rebuild) off the writer's thread where it can: on
+   * SQLite a worker's own connection (see sqlite-worker.ts), on PostgreSQL the pool as usual.
+   */
+  bulkRead<R>(query: CompiledQuery): Promise<R[]>;
   close(): Promise<void>;
 }
 
@@ -62,13 +67,14 @@ function openSqlite(dataDir: string): { store: Store; conn: SQLite.Database } {
   } catch (e) {
     throw translateStoreError(e, file);
   }
-  const checkpointer = startWalCheckpointer(file);
+  const worker = startSqliteWorker(file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(conn) }) });
   const close = async () => {
-    await checkpointer.stop();
+    await worker.stop();
     await db.destroy();
   };
-  return { store: { db, dialect: 'sqlite', location: file, close }, conn };
+  const bulkRead = <R>(query: CompiledQuery) => worker.read<R>(query.sql, query.parameters);
+  return { store: { db, dialect: 'sqlite', location: file, bulkRead, close }, conn };
 }
 
 async function openPostgres(databaseUrl: string, schema?: string): Promise<Store> {
@@ -90,7 +96,8 @@ async function openPostgres(databaseUrl: string, schema?: string): Promise<Store
     await db.destroy();
     throw translateStoreError(e, location);
   }
-  return { db, dialect: 'postgres', location, close: () => db.destroy() };
+  const bulkRead = async <R>(query: CompiledQuery) => (await db.executeQuery<R>(query)).rows;
+  return { db, dialect: 'postgres', location, bulkRead, close: () => db.destroy() };
 }
 
 /** Turns driver errors into AppErrors that say what and where, without secrets. */

@@ -1,12 +1,13 @@
-// The WAL is checkpointed by the worker thread, not by the writer's commits: data written well below the
-// writer's own threshold (BACKSTOP_PAGES) still reaches the database file, and closing leaves no log behind.
+// The store's SQLite worker thread: it checkpoints the WAL (data written well below the writer's own
+// threshold, BACKSTOP_PAGES, still reaches the database file; closing leaves no log behind) and serves
+// bulk reads on its own connection, which see every committed write.
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/support/stores.js';
 import { openStore } from './open-store.js';
-import { BACKSTOP_PAGES } from './wal-checkpointer.js';
+import { BACKSTOP_PAGES } from './sqlite-worker.js';
 
 describe('WAL checkpoints on SQLite', () => {
   it('copies committed pages into the database file from the worker, and closes cleanly', async () => {
@@ -31,5 +32,26 @@ describe('WAL checkpoints on SQLite', () => {
     expect(statSync(file).size).toBeGreaterThan(before + 8_000_000);
     await store.close();
     expect(existsSync(`${file}-wal`)).toBe(false);
+  });
+});
+
+describe('bulk reads on SQLite', () => {
+  it('see committed writes, keep their values, and fail with the statement error', async () => {
+    const store = await openStore({ dataDir: tempDir() });
+    try {
+      await sql`create table t (id integer primary key, label text, big integer)`.execute(store.db);
+      await sql`insert into t (label, big) values ('敏感肌 🌸', 4000000000), (null, -1)`.execute(store.db);
+      const rows = await store.bulkRead(sql`select * from t where id >= ${1} order by id`.compile(store.db));
+      expect(rows).toEqual([
+        { id: 1, label: '敏感肌 🌸', big: 4_000_000_000 },
+        { id: 2, label: null, big: -1 },
+      ]);
+      await expect(store.bulkRead(CompiledQuery.raw('select * from missing'))).rejects.toThrow(
+        /no such table: missing/,
+      );
+    } finally {
+      await store.close();
+    }
+    await expect(store.bulkRead(CompiledQuery.raw('select 1'))).rejects.toThrow(/closed/);
   });
 });
