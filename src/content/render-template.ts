@@ -22,8 +22,13 @@ export interface Rendered {
   missing: TemplateVariable[];
 }
 
+// Variable names split once: flows render a million messages in one enrolment.
+const paths = new Map<string, [keyof RenderContext, string]>();
+
 function lookup(context: RenderContext, name: TemplateVariable): string | null {
-  const [ns, field] = name.split('.') as [keyof RenderContext, string];
+  let path = paths.get(name);
+  if (!path) paths.set(name, (path = name.split('.') as [keyof RenderContext, string]));
+  const [ns, field] = path;
   const v = (context[ns] as Record<string, Value> | null | undefined)?.[field];
   if (v === null || v === undefined) return null;
   const s = String(v).trim();
@@ -52,4 +57,14 @@ export function renderScript(template: string | TemplatePart[], context: RenderC
     } else missing.add(p.name);
   }
   return { text, used: [...used], defaulted: [...defaulted], missing: [...missing] };
+}
+
+/** Just the text of `renderScript(parts, context)`, without the report of variables. */
+export function renderText(parts: readonly TemplatePart[], context: RenderContext): string {
+  let text = '';
+  for (const p of parts) {
+    if (p.kind === 'text') text += p.text;
+    else text += lookup(context, p.name) ?? p.fallback ?? '';
+  }
+  return text;
 }

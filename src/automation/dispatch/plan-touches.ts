@@ -3,7 +3,7 @@
 import type { RenderedContent, TouchKind } from '../../channels/channel.js';
 import { newId } from '../../platform/ids.js';
 import type { Db } from '../../platform/store/database.js';
-import { insertRows } from '../../platform/store/insert-rows.js';
+import { insertValues } from '../../platform/store/insert-rows.js';
 import type { TouchTable } from './dispatch-tables.js';
 
 export interface PlannedTouch {
@@ -54,30 +54,36 @@ export async function planTouches(
 ): Promise<{ planned: number; existing: number }> {
   const at = now.toISOString();
   // The other columns (attempts, lease, channel ref, errors, holds, sent_at) start at their defaults.
-  const rows = touches.map((t) => [
-    newId('tch', now),
-    t.workspaceId,
-    t.idempotencyKey,
-    t.flowId,
-    t.flowRunId,
-    t.stepId,
-    t.kind,
-    t.accountId,
-    t.contactId,
-    t.groupId,
-    t.scriptId,
-    JSON.stringify(t.content),
-    t.promotion ? 1 : 0,
-    t.marketing ? 1 : 0,
-    'planned',
-    t.dueAt.toISOString(),
-    at,
-    at,
-  ]);
+  const values: unknown[] = new Array(touches.length * COLUMNS.length);
+  let p = 0;
+  let lastDue: Date | null = null;
+  let dueIso = '';
+  for (const t of touches) {
+    // A batch's touches are mostly due at the same moment: one ISO string for all of them.
+    if (t.dueAt !== lastDue) dueIso = (lastDue = t.dueAt).toISOString();
+    values[p++] = newId('tch', now);
+    values[p++] = t.workspaceId;
+    values[p++] = t.idempotencyKey;
+    values[p++] = t.flowId;
+    values[p++] = t.flowRunId;
+    values[p++] = t.stepId;
+    values[p++] = t.kind;
+    values[p++] = t.accountId;
+    values[p++] = t.contactId;
+    values[p++] = t.groupId;
+    values[p++] = t.scriptId;
+    values[p++] = JSON.stringify(t.content);
+    values[p++] = t.promotion ? 1 : 0;
+    values[p++] = t.marketing ? 1 : 0;
+    values[p++] = 'planned';
+    values[p++] = dueIso;
+    values[p++] = at;
+    values[p++] = at;
+  }
   const { inserted } = await db
     .transaction()
     .execute((trx) =>
-      insertRows(trx, 'touches', COLUMNS, rows, { tail: 'on conflict (idempotency_key) do nothing' }),
+      insertValues(trx, 'touches', COLUMNS, values, { tail: 'on conflict (idempotency_key) do nothing' }),
     );
   return { planned: inserted, existing: touches.length - inserted };
 }

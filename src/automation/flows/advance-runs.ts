@@ -9,7 +9,7 @@ import { audienceFilter } from './audience-filter.js';
 import { loadScripts } from './flow-content.js';
 import type { FlowRunTable } from './flow-tables.js';
 import { contactFacts, eventsInWindows } from './run-facts.js';
-import { newEffects, runSteps, type Effects, type RunUpdate } from './run-steps.js';
+import { newEffects, runSteps, type Effects, type RunUpdate, type StepContext } from './run-steps.js';
 import { VersionCache, type LiveFlow } from './live-flows.js';
 import { writeRunEffects } from './write-run-effects.js';
 
@@ -41,11 +41,10 @@ export async function advanceRuns(
 ): Promise<AdvanceReport> {
   const report = emptyReport();
   const groups = new Map<string, FlowRunTable[]>();
-  for (const r of runs)
-    (
-      groups.get(`${r.flow_id}@${r.version}`) ??
-      groups.set(`${r.flow_id}@${r.version}`, []).get(`${r.flow_id}@${r.version}`)!
-    ).push(r);
+  for (const r of runs) {
+    const key = `${r.flow_id}@${r.version}`;
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(r);
+  }
   for (const group of groups.values()) {
     const flow = await versions.get(group[0]!.flow_id, group[0]!.version);
     if (!flow || flow.status !== 'active') continue; // paused: runs wait where they are
@@ -95,58 +94,49 @@ async function stepGroup(
   const events = await eventsInWindows(db, flow, contactIds, now);
 
   const updates = new Map<string, RunUpdate>();
-  const dueMemo = new Map<string, Date>();
   const at = now.toISOString();
+  const ctx: StepContext = {
+    flow,
+    now,
+    at,
+    accountId: account,
+    scripts,
+    inSegment: (e, c) => segments.get(e)?.has(c) ?? false,
+    hadEvent: (i, c) => events.get(i)?.has(c) ?? false,
+    dueMemo: new Map(),
+  };
+  const workspace = { name: flow.workspaceName };
   for (const run of runs) {
     const id = Number(run.contact_id);
-    const exit = (reason: string) =>
-      updates.set(run.id, {
-        state: 'exited',
-        step_index: run.step_index,
-        next_due_at: null,
-        waiting_for: null,
-        wait_started_at: null,
-        exit_reason: reason,
-        ended_at: at,
-      });
+    let contact: { name: string | null; city: string | null } | null = null;
     if (id > 0) {
       const f = facts.get(id);
-      if (!f) {
-        exit('erased');
+      const reason = !f
+        ? 'erased'
+        : f.optedOut
+          ? 'opted_out'
+          : filter && !filter.has(id)
+            ? 'left_audience'
+            : null;
+      if (reason) {
+        updates.set(run.id, exitedAt(run, reason, at));
         continue;
       }
-      if (f.optedOut) {
-        exit('opted_out');
-        continue;
-      }
-      if (filter && !filter.has(id)) {
-        exit('left_audience');
-        continue;
-      }
+      contact = { name: f!.name, city: f!.city };
     }
-    const context = { contact: f(id), workspace: { name: flow.workspaceName } };
-    updates.set(
-      run.id,
-      runSteps(
-        run,
-        {
-          flow,
-          now,
-          accountId: account,
-          scripts,
-          context,
-          inSegment: (e, c) => segments.get(e)?.has(c) ?? false,
-          hadEvent: (i, c) => events.get(i)?.has(c) ?? false,
-          dueMemo,
-        },
-        fx,
-      ),
-    );
+    updates.set(run.id, runSteps(run, ctx, { contact, workspace }, fx));
   }
   return updates;
+}
 
-  function f(id: number) {
-    const c = facts.get(id);
-    return c ? { name: c.name, city: c.city } : null;
-  }
+function exitedAt(run: FlowRunTable, reason: string, at: string): RunUpdate {
+  return {
+    state: 'exited',
+    step_index: run.step_index,
+    next_due_at: null,
+    waiting_for: null,
+    wait_started_at: null,
+    exit_reason: reason,
+    ended_at: at,
+  };
 }

@@ -1,7 +1,7 @@
-// What a send step says: its script (rendered with `renderScript` for the contact) or literal text, the
+// What a send step says: its script (rendered for the contact) or literal text, the
 // script's materials as attachments, and the promotion / marketing flags dispatch's guardrails use.
 import type { RenderedContent } from '../../channels/channel.js';
-import { renderScript, type RenderContext } from '../../content/render-template.js';
+import { renderText, type RenderContext } from '../../content/render-template.js';
 import { parseTemplate, type TemplatePart } from '../../content/template/parse-template.js';
 import type { Db } from '../../platform/store/database.js';
 import '../../content/content-tables.js';
@@ -50,6 +50,15 @@ export async function loadScripts(
   return out;
 }
 
+// A step's literal text, parsed once per step object (flow definitions are cached per pass).
+const parsedText = new WeakMap<object, TemplatePart[]>();
+
+function textParts(step: { text?: string | undefined }): TemplatePart[] {
+  let parts = parsedText.get(step);
+  if (!parts) parsedText.set(step, (parts = parseTemplate(step.text ?? '')));
+  return parts;
+}
+
 export interface StepContent {
   content: RenderedContent;
   promotion: boolean;
@@ -63,11 +72,10 @@ export function stepContent(
 ): StepContent | null {
   const script = step.script ? scripts.get(step.script) : undefined;
   if (step.script && !script) return null;
-  const template = script?.parts ?? step.text ?? '';
   const attachments = [...(script?.attachments ?? [])];
   if (step.material) attachments.push({ kind: 'material', materialId: step.material });
   return {
-    content: { text: renderScript(template, context).text, attachments },
+    content: { text: renderText(script?.parts ?? textParts(step), context), attachments },
     promotion: script?.promotion ?? false,
     marketing: script?.marketing ?? true,
   };

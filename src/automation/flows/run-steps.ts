@@ -12,14 +12,15 @@ export interface StepContext {
   flow: LiveFlow;
   now: Date;
   accountId: string | null;
+  /** `now` as stored. */
+  at: string;
   scripts: Map<string, LoadedScript>;
-  context: RenderContext;
   /** Segment conditions of branch steps, evaluated for the batch. */
   inSegment(expr: string, contactId: number): boolean;
   /** Branch `ifEvent`: did the contact have a matching event in the window ending now. */
   hadEvent(stepIndex: number, contactId: number): boolean;
   /** Due times by schedule and anchor: runs enrolled together share them (time zone math is costly). */
-  dueMemo: Map<string, Date>;
+  dueMemo: Map<string, { date: Date; iso: string }>;
 }
 
 export interface Effects {
@@ -38,55 +39,28 @@ export function newEffects(): Effects {
   return { touches: [], tagAdds: new Map(), tagRemoves: new Map(), tasks: [] };
 }
 
-export function runSteps(run: FlowRunTable, ctx: StepContext, fx: Effects): RunUpdate {
+export function runSteps(
+  run: FlowRunTable,
+  ctx: StepContext,
+  context: RenderContext,
+  fx: Effects,
+): RunUpdate {
   const { flow, now } = ctx;
   const steps = flow.def.steps;
-  const at = now.toISOString();
-  const due = (schedule: string): Date => {
-    const key = `${schedule}|${run.enrolled_at}`;
-    let d = ctx.dueMemo.get(key);
-    if (!d) ctx.dueMemo.set(key, (d = dueAt(parseSchedule(schedule)!, new Date(run.enrolled_at), flow.tz)));
-    return d;
-  };
   const contactId = Number(run.contact_id);
-  const end = (state: RunState, reason: string | null): RunUpdate => ({
-    state,
-    step_index: i,
-    next_due_at: null,
-    waiting_for: null,
-    wait_started_at: null,
-    exit_reason: reason,
-    ended_at: at,
-  });
-  const pause = (
-    due: Date,
-    state: RunState = 'active',
-    waitingFor: string | null = null,
-    waitStarted: string | null = null,
-  ): RunUpdate => ({
-    state,
-    step_index: i,
-    next_due_at: due.toISOString(),
-    waiting_for: waitingFor,
-    wait_started_at: waitStarted,
-    exit_reason: null,
-    ended_at: null,
-  });
-  const target = (t: string) =>
-    t === 'next' ? i + 1 : t === 'end' ? steps.length : steps.findIndex((s) => s.id === t);
   let i = run.step_index;
   let waiting = run.waiting_for;
   // A branch looping back to an undelayed step must not spin: at most one pass over the steps per call.
   for (let budget = steps.length + 1; budget > 0; budget--) {
     const step = steps[i];
-    if (!step) return end('completed', null);
+    if (!step) return ended(ctx, i, 'completed', null);
     if (step.at) {
-      const d = due(step.at);
-      if (d > now) return pause(d);
+      const d = due(ctx, step.at, run.enrolled_at);
+      if (d.date > now) return paused(i, d.iso);
     }
     if (step.type === 'send' || step.type === 'group' || step.type === 'moment') {
-      if (!plan(run, step, ctx, fx))
-        return end('exited', step.script ? `missing_script:${step.script}` : 'no_account');
+      if (!plan(run, step, ctx, context, fx))
+        return ended(ctx, i, 'exited', step.script ? `missing_script:${step.script}` : 'no_account');
       i++;
     } else if (step.type === 'tag') {
       if (contactId > 0) {
@@ -107,15 +81,15 @@ export function runSteps(run: FlowRunTable, ctx: StepContext, fx: Effects): RunU
         due_at: new Date(now.getTime() + parseDuration(step.due)!).toISOString(),
         status: 'open',
         note: null,
-        created_at: at,
+        created_at: ctx.at,
         completed_at: null,
         completed_by: null,
       });
       i++;
     } else if (step.type === 'wait') {
       if (step.until) {
-        const d = due(step.until);
-        if (d > now) return pause(d);
+        const d = due(ctx, step.until, run.enrolled_at);
+        if (d.date > now) return paused(i, d.iso);
       }
       if (!step.event) {
         i++;
@@ -123,33 +97,79 @@ export function runSteps(run: FlowRunTable, ctx: StepContext, fx: Effects): RunU
       }
       if (waiting === null) {
         const timeout = new Date(now.getTime() + parseDuration(step.timeout!)!);
-        return pause(
-          timeout,
+        return paused(
+          i,
+          timeout.toISOString(),
           'waiting',
           JSON.stringify({ type: step.event.type, props: step.event.props ?? {} }),
-          at,
+          ctx.at,
         );
       }
       // Due while still waiting: the timeout passed (a matching event would have moved the run on).
       waiting = null;
-      i = target(step.onTimeout ?? 'next');
+      i = target(steps, i, step.onTimeout ?? 'next');
     } else {
       const yes = step.if ? ctx.inSegment(step.if, contactId) : ctx.hadEvent(i, contactId);
-      i = target(yes ? step.then : step.else);
+      i = target(steps, i, yes ? step.then : step.else);
     }
   }
-  return pause(new Date(now.getTime() + 3_600_000));
+  return paused(i, new Date(now.getTime() + 3_600_000).toISOString());
+}
+
+function ended(ctx: StepContext, i: number, state: RunState, reason: string | null): RunUpdate {
+  return {
+    state,
+    step_index: i,
+    next_due_at: null,
+    waiting_for: null,
+    wait_started_at: null,
+    exit_reason: reason,
+    ended_at: ctx.at,
+  };
+}
+
+function paused(
+  i: number,
+  dueIso: string,
+  state: RunState = 'active',
+  waitingFor: string | null = null,
+  waitStarted: string | null = null,
+): RunUpdate {
+  return {
+    state,
+    step_index: i,
+    next_due_at: dueIso,
+    waiting_for: waitingFor,
+    wait_started_at: waitStarted,
+    exit_reason: null,
+    ended_at: null,
+  };
+}
+
+function due(ctx: StepContext, schedule: string, anchor: string): { date: Date; iso: string } {
+  const key = `${schedule}|${anchor}`;
+  let d = ctx.dueMemo.get(key);
+  if (!d) {
+    const date = dueAt(parseSchedule(schedule)!, new Date(anchor), ctx.flow.tz);
+    ctx.dueMemo.set(key, (d = { date, iso: date.toISOString() }));
+  }
+  return d;
+}
+
+function target(steps: readonly FlowStep[], i: number, t: string): number {
+  return t === 'next' ? i + 1 : t === 'end' ? steps.length : steps.findIndex((s) => s.id === t);
 }
 
 function plan(
   run: FlowRunTable,
   step: Extract<FlowStep, { type: 'send' | 'group' | 'moment' }>,
   ctx: StepContext,
+  context: RenderContext,
   fx: Effects,
 ): boolean {
   const accountId = ('account' in step && step.account) || ctx.accountId;
   if (!accountId) return false;
-  const c = stepContent(step, ctx.scripts, ctx.context);
+  const c = stepContent(step, ctx.scripts, context);
   if (!c) return false;
   const contactId = Number(run.contact_id) || null;
   if (step.type === 'send' && contactId === null) return true; // a broadcast run has no one to message directly

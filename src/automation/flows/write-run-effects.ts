@@ -57,11 +57,7 @@ export async function writeRunEffects(
       }
     }
     // New runs go in last: until they exist, a repeated pass redoes (idempotently) everything above.
-    if (fresh)
-      await insertRuns(
-        trx,
-        fresh.map((r) => ({ ...r, ...updates.get(r.id)!, updated_at: at })),
-      );
+    if (fresh) await insertRuns(trx, fresh, { updates, at });
     for (let i = 0; i < exited.length; i += CHUNK) {
       await trx
         .updateTable('touches')

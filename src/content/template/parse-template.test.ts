@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.js';
-import { renderScript } from '../render-template.js';
+import { renderScript, renderText } from '../render-template.js';
 import { parseTemplate, positionAt, templateVariables } from './parse-template.js';
 
 function syntaxError(text: string): { message: string; details: Record<string, unknown> } {
@@ -72,5 +72,15 @@ describe('renderScript', () => {
 
   it('throws the syntax error of a bad template', () => {
     expect(() => renderScript('{{workspace.nme}}', {})).toThrow(/unknown variable "workspace.nme"/);
+  });
+
+  it("renders the same text through renderText (the flows' path, without the report)", () => {
+    const contexts = [
+      { contact: { name: '' }, product: { name: '修护精华', price: 199 } },
+      { contact: { name: ' 小美 ' }, campaign: { link: 'https://x.test/c' } },
+      {},
+    ];
+    for (const context of contexts)
+      expect(renderText(parseTemplate(template), context)).toBe(renderScript(template, context).text);
   });
 });
