@@ -8,7 +8,7 @@ import { planTouches } from '../dispatch/plan-touches.js';
 import { audienceFilter } from './audience-filter.js';
 import { loadScripts } from './flow-content.js';
 import type { FlowRunTable } from './flow-tables.js';
-import { contactFacts, eventsInWindows } from './run-facts.js';
+import { contactFacts, eventsInWindows, type ContactFacts } from './run-facts.js';
 import { newEffects, runSteps, type Effects, type RunUpdate, type StepContext } from './run-steps.js';
 import { VersionCache, type LiveFlow } from './live-flows.js';
 import { writeRunEffects } from './write-run-effects.js';
@@ -108,7 +108,8 @@ async function stepGroup(
   const workspace = { name: flow.workspaceName };
   for (const run of runs) {
     const id = Number(run.contact_id);
-    let contact: { name: string | null; city: string | null } | null = null;
+    // The facts (name, city) are the contact's render context as they are.
+    let contact: ContactFacts | null = null;
     if (id > 0) {
       const f = facts.get(id);
       const reason = !f
@@ -122,7 +123,7 @@ async function stepGroup(
         updates.set(run.id, exitedAt(run, reason, at));
         continue;
       }
-      contact = { name: f!.name, city: f!.city };
+      contact = f!;
     }
     updates.set(run.id, runSteps(run, ctx, { contact, workspace }, fx));
   }

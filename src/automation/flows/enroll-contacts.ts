@@ -4,6 +4,8 @@
 // of a million rows). Run ids derive from (flow, trigger, contact), so a trigger read twice — or a pass
 // cut short by a crash and done again — gives the same runs and the same touch keys.
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import { inIdList } from '../../platform/store/id-list.js';
 import type { Store } from '../../platform/store/open-store.js';
 import { advanceRuns, emptyReport, type AdvanceReport } from './advance-runs.js';
 import { audienceFilter } from './audience-filter.js';
@@ -18,8 +20,6 @@ export interface Candidate {
   /** The trigger's time: the anchor of the run's relative schedule. */
   at: Date;
 }
-
-const LOOKUP_CHUNK = 5000;
 
 export interface EnrollReport extends AdvanceReport {
   enrolled: number;
@@ -45,19 +45,22 @@ export async function enrollContacts(
   const rule = flow.def.reentry;
   const since =
     typeof rule === 'object' ? new Date(now.getTime() - rule.afterDays * 86_400_000).toISOString() : null;
-  for (let i = 0; i < list.length; i += LOOKUP_CHUNK) {
-    const ids = list.slice(i, i + LOOKUP_CHUNK).map((c) => c.contactId);
-    const rows = await db
-      .selectFrom('flow_runs')
-      .select(['contact_id', 'state', 'enrolled_at'])
-      .where('flow_id', '=', flow.id)
-      .where('contact_id', 'in', ids)
-      .execute();
-    for (const r of rows) {
-      const going = r.state === 'active' || r.state === 'waiting';
-      if (rule === 'never' || going || (since !== null && r.enrolled_at > since))
-        blocked.add(Number(r.contact_id));
-    }
+  const rows = await db
+    .selectFrom('flow_runs')
+    .select(['contact_id', 'state', 'enrolled_at'])
+    .where('flow_id', '=', flow.id)
+    .where(
+      inIdList(
+        db,
+        sql`contact_id`,
+        list.map((c) => c.contactId),
+      ),
+    )
+    .execute();
+  for (const r of rows) {
+    const going = r.state === 'active' || r.state === 'waiting';
+    if (rule === 'never' || going || (since !== null && r.enrolled_at > since))
+      blocked.add(Number(r.contact_id));
   }
   list = list.filter((c) => !blocked.has(c.contactId));
 
@@ -72,8 +75,10 @@ export async function enrollContacts(
       );
     return p;
   };
+  let lastAt: Date | null = null;
+  let anchor = '';
   const runs: FlowRunTable[] = list.map((c) => {
-    const anchor = c.at.toISOString();
+    if (c.at !== lastAt) anchor = (lastAt = c.at).toISOString(); // a chunk's candidates share their time
     return {
       id: prefix(c.triggerKey) + c.contactId,
       workspace_id: flow.workspaceId,

@@ -59,6 +59,9 @@ function textParts(step: { text?: string | undefined }): TemplatePart[] {
   return parts;
 }
 
+// Shared by every plain-text message (never added to: a step with attachments gets its own array).
+const NO_ATTACHMENTS: RenderedContent['attachments'] = [];
+
 export interface StepContent {
   content: RenderedContent;
   promotion: boolean;
@@ -72,7 +75,8 @@ export function stepContent(
 ): StepContent | null {
   const script = step.script ? scripts.get(step.script) : undefined;
   if (step.script && !script) return null;
-  const attachments = [...(script?.attachments ?? [])];
+  const attachments =
+    script?.attachments.length || step.material ? [...(script?.attachments ?? [])] : NO_ATTACHMENTS;
   if (step.material) attachments.push({ kind: 'material', materialId: step.material });
   return {
     content: { text: renderText(script?.parts ?? textParts(step), context), attachments },

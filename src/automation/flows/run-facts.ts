@@ -1,6 +1,8 @@
 // What the engine reads about a batch's contacts: who still exists (not erased or merged away), who opted
 // out (dispatch's opt_outs), their names for rendering, and the events branch steps look at.
+import { sql } from 'kysely';
 import type { Db } from '../../platform/store/database.js';
+import { inIdList } from '../../platform/store/id-list.js';
 import { filterOnly } from '../../platform/store/scan-hints.js';
 import { propsMatch } from './flow-definition.js';
 import type { LiveFlow } from './live-flows.js';
@@ -23,27 +25,25 @@ export async function contactFacts(
 ): Promise<Map<number, ContactFacts>> {
   const out = new Map<number, ContactFacts>();
   const unique = [...new Set(ids)];
-  for (let i = 0; i < unique.length; i += CHUNK) {
-    const part = unique.slice(i, i + CHUNK);
-    const rows = await db
-      .selectFrom('contacts')
-      .select(['id', 'name', 'city'])
-      .where('workspace_id', '=', workspaceId)
-      .where('id', 'in', part)
-      .where('erased_at', 'is', null)
-      .where('merged_into', 'is', null)
-      .execute();
-    for (const r of rows) out.set(Number(r.id), { name: r.name, city: r.city, optedOut: false });
-    const opted = await db
-      .selectFrom('opt_outs')
-      .select('contact_id')
-      .where('workspace_id', '=', workspaceId)
-      .where('contact_id', 'in', part)
-      .execute();
-    for (const o of opted) {
-      const f = out.get(Number(o.contact_id));
-      if (f) f.optedOut = true;
-    }
+  if (unique.length === 0) return out;
+  const rows = await db
+    .selectFrom('contacts')
+    .select(['id', 'name', 'city'])
+    .where('workspace_id', '=', workspaceId)
+    .where(inIdList(db, sql`id`, unique))
+    .where('erased_at', 'is', null)
+    .where('merged_into', 'is', null)
+    .execute();
+  for (const r of rows) out.set(Number(r.id), { name: r.name, city: r.city, optedOut: false });
+  const opted = await db
+    .selectFrom('opt_outs')
+    .select('contact_id')
+    .where('workspace_id', '=', workspaceId)
+    .where(inIdList(db, sql`contact_id`, unique))
+    .execute();
+  for (const o of opted) {
+    const f = out.get(Number(o.contact_id));
+    if (f) f.optedOut = true;
   }
   return out;
 }
@@ -56,6 +56,7 @@ export async function eventsInWindows(
   now: Date,
 ): Promise<Map<number, Set<number>>> {
   const out = new Map<number, Set<number>>();
+  if (!flow.def.steps.some((s) => s.type === 'branch' && s.ifEvent)) return out;
   const unique = [...new Set(ids)];
   for (const [i, step] of flow.def.steps.entries()) {
     if (step.type !== 'branch' || !step.ifEvent) continue;

