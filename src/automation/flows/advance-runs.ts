@@ -31,13 +31,16 @@ export function addReport(to: AdvanceReport, r: AdvanceReport): void {
   to.completed += r.completed;
 }
 
-/** `fresh`: the runs are new (not yet stored) and are inserted in their new state. */
+/**
+ * `fresh`: the runs are new (not yet stored) and are inserted in their new state. `facts`: their contacts'
+ * facts, read ahead by the caller (see contactFacts).
+ */
 export async function advanceRuns(
   store: Store,
   runs: readonly FlowRunTable[],
   now: Date,
   versions = new VersionCache(store.db),
-  opts: { fresh?: boolean } = {},
+  opts: { fresh?: boolean; facts?: Promise<Map<number, ContactFacts>> } = {},
 ): Promise<AdvanceReport> {
   const report = emptyReport();
   const groups = new Map<string, FlowRunTable[]>();
@@ -49,7 +52,7 @@ export async function advanceRuns(
     const flow = await versions.get(group[0]!.flow_id, group[0]!.version);
     if (!flow || flow.status !== 'active') continue; // paused: runs wait where they are
     const fx = newEffects();
-    const updates = await stepGroup(store, flow, group, now, fx);
+    const updates = await stepGroup(store, flow, group, now, fx, opts.facts);
     const planned = await planTouches(store.db, fx.touches, now);
     report.touches += planned.planned;
     await writeRunEffects(store, flow, opts.fresh ? group : null, updates, fx, now);
@@ -68,11 +71,12 @@ async function stepGroup(
   runs: FlowRunTable[],
   now: Date,
   fx: Effects,
+  prefetched?: Promise<Map<number, ContactFacts>>,
 ): Promise<Map<string, RunUpdate>> {
   const { db } = store;
   const def = flow.def;
   const contactIds = runs.map((r) => Number(r.contact_id)).filter((id) => id > 0);
-  const facts = await contactFacts(db, flow.workspaceId, contactIds);
+  const facts = await (prefetched ?? contactFacts(store, flow.workspaceId, contactIds));
   const filter = await audienceFilter(store, flow.workspaceId, def, now);
   const scriptIds = def.steps.flatMap((s) => ('script' in s && s.script ? [s.script] : []));
   const scripts = await loadScripts(db, flow.workspaceId, scriptIds);

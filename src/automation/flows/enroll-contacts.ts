@@ -11,6 +11,7 @@ import { advanceRuns, emptyReport, type AdvanceReport } from './advance-runs.js'
 import { audienceFilter } from './audience-filter.js';
 import type { FlowRunTable } from './flow-tables.js';
 import { insertRuns } from './insert-runs.js';
+import type { ContactFacts } from './run-facts.js';
 import type { LiveFlow, VersionCache } from './live-flows.js';
 
 export interface Candidate {
@@ -31,6 +32,7 @@ export async function enrollContacts(
   candidates: readonly Candidate[],
   now: Date,
   versions?: VersionCache,
+  facts?: Promise<Map<number, ContactFacts>>,
 ): Promise<EnrollReport> {
   const { db } = store;
   // One run per contact per call: the latest trigger wins (earlier ones may be re-reads already enrolled).
@@ -103,6 +105,6 @@ export async function enrollContacts(
   );
   const due = runs.filter((r) => r.next_due_at! <= at);
   const report =
-    due.length > 0 ? await advanceRuns(store, due, now, versions, { fresh: true }) : emptyReport();
+    due.length > 0 ? await advanceRuns(store, due, now, versions, { fresh: true, facts }) : emptyReport();
   return { enrolled: runs.length, ...report };
 }

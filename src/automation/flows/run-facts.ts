@@ -2,6 +2,7 @@
 // out (dispatch's opt_outs), their names for rendering, and the events branch steps look at.
 import { sql } from 'kysely';
 import type { Db } from '../../platform/store/database.js';
+import type { Store } from '../../platform/store/open-store.js';
 import { inIdList } from '../../platform/store/id-list.js';
 import { filterOnly } from '../../platform/store/scan-hints.js';
 import { propsMatch } from './flow-definition.js';
@@ -18,29 +19,40 @@ export interface ContactFacts {
 
 const CHUNK = 5000;
 
+/**
+ * Read through the store's bulk reader (on SQLite, the worker thread's connection: committed data, read
+ * while this thread goes on), so an enrolment can read its next chunk's facts while it writes this one.
+ */
 export async function contactFacts(
-  db: Db,
+  store: Pick<Store, 'db' | 'bulkRead'>,
   workspaceId: string,
   ids: readonly number[],
 ): Promise<Map<number, ContactFacts>> {
+  const { db } = store;
   const out = new Map<number, ContactFacts>();
   const unique = [...new Set(ids)];
   if (unique.length === 0) return out;
-  const rows = await db
-    .selectFrom('contacts')
-    .select(['id', 'name', 'city'])
-    .where('workspace_id', '=', workspaceId)
-    .where(inIdList(db, sql`id`, unique))
-    .where('erased_at', 'is', null)
-    .where('merged_into', 'is', null)
-    .execute();
+  const [rows, opted] = await Promise.all([
+    store.bulkRead<{ id: number | string; name: string | null; city: string | null }>(
+      db
+        .selectFrom('contacts')
+        .select(['id', 'name', 'city'])
+        .where('workspace_id', '=', workspaceId)
+        .where(inIdList(db, sql`id`, unique))
+        .where('erased_at', 'is', null)
+        .where('merged_into', 'is', null)
+        .compile(),
+    ),
+    store.bulkRead<{ contact_id: number | string }>(
+      db
+        .selectFrom('opt_outs')
+        .select('contact_id')
+        .where('workspace_id', '=', workspaceId)
+        .where(inIdList(db, sql`contact_id`, unique))
+        .compile(),
+    ),
+  ]);
   for (const r of rows) out.set(Number(r.id), { name: r.name, city: r.city, optedOut: false });
-  const opted = await db
-    .selectFrom('opt_outs')
-    .select('contact_id')
-    .where('workspace_id', '=', workspaceId)
-    .where(inIdList(db, sql`contact_id`, unique))
-    .execute();
   for (const o of opted) {
     const f = out.get(Number(o.contact_id));
     if (f) f.optedOut = true;

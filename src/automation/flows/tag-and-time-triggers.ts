@@ -6,6 +6,7 @@ import { audienceMembers } from './audience-filter.js';
 import { enrollContacts, type EnrollReport } from './enroll-contacts.js';
 import { isBroadcast } from './flow-definition.js';
 import { nextFire } from './flow-store.js';
+import { contactFacts } from './run-facts.js';
 import type { LiveFlow, VersionCache } from './live-flows.js';
 import { deleteTagSignals, readTagSignals } from './tag-signals.js';
 
@@ -69,11 +70,21 @@ export async function fireTimeTriggers(
     const firedAt = new Date(flow.nextFireAt);
     const key = `d:${flow.nextFireAt}`;
     const ids = isBroadcast(flow.def) ? [0] : await audienceMembers(store, flow.workspaceId, flow.def, now);
+    // Each chunk's contact facts are read (off this thread on SQLite) while the chunk before is written.
+    const factsOf = (i: number) => {
+      if (i >= ids.length) return undefined;
+      const read = contactFacts(store, flow.workspaceId, ids.slice(i, i + chunk));
+      read.catch(() => undefined); // a chunk that fails first leaves this read unawaited: no unhandled rejection
+      return read;
+    };
+    let facts = factsOf(0);
     for (let i = 0; i < ids.length; i += chunk) {
       const candidates = ids
         .slice(i, i + chunk)
         .map((contactId) => ({ contactId, triggerKey: key, at: firedAt }));
-      const r = await enrollContacts(store, flow, candidates, now, versions);
+      const mine = facts;
+      facts = factsOf(i + chunk);
+      const r = await enrollContacts(store, flow, candidates, now, versions, mine);
       report.enrolled += r.enrolled;
       addReport(report, r);
     }
