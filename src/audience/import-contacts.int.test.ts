@@ -183,6 +183,44 @@ describe.each(storeKinds())('contact import on $title', ({ name, skip }) => {
     },
   );
 
+  it.skipIf(skip)(
+    'writes a file of several batches (two at once on PostgreSQL) with new tags in each and bad rows in the last',
+    async () => {
+      // 35,000 rows: four batches of 10,000 rows; every batch brings tags no earlier one had.
+      const rows = Array.from({ length: 35_000 }, (_, i) => {
+        const batch = Math.floor(i / 10_000);
+        return `mb${i},粉丝${i},,,,,,共同;批次${batch};${i % 2 ? `单${batch}` : `双${batch}`}`;
+      });
+      rows[31_000] = 'mb31000,坏,notaphone,,,,,';
+      rows[34_999] = 'mb0,重复,,,,,,';
+      const file = join(dir, 'batches.csv');
+      writeFileSync(file, `external_id,name,phone,gender,city,birth_year,source,tags\n${rows.join('\n')}\n`);
+      const r = await importContacts(store.db, wsId, file, { now: NOW, actor: 'test' });
+      expect(r).toMatchObject({ imported: 34_998, updated: 0, failed: 2 });
+      expect(r.errors.map((e) => e.line)).toEqual([31_002, 35_001]);
+      const counts = await sql<{ name: string; n: number | string }>`
+        select t.name, count(*) as n from contact_tags ct join tags t on t.id = ct.tag_id
+        where ct.workspace_id = ${wsId} and (t.name = '共同' or t.name like '批次%' or t.name like '单%')
+        group by t.name order by t.name`.execute(store.db);
+      expect(counts.rows.map((c) => [c.name, Number(c.n)])).toEqual([
+        ['共同', 34_998],
+        ['单0', 5000],
+        ['单1', 5000],
+        ['单2', 5000],
+        ['单3', 2499],
+        ['批次0', 10_000],
+        ['批次1', 10_000],
+        ['批次2', 10_000],
+        ['批次3', 4998],
+      ]);
+      const tagRows = await sql<{ n: number | string }>`select count(*) as n from tags
+        where workspace_id = ${wsId} and (name = '共同' or name like '批次%' or name like '单%' or name like '双%')`.execute(
+        store.db,
+      );
+      expect(Number(tagRows.rows[0]!.n)).toBe(13);
+    },
+  );
+
   it.skipIf(skip)('caps the error list at 1,000 and says so', async () => {
     const file = join(dir, 'many-bad.csv');
     const bad = Array.from({ length: 1200 }, (_, i) => `m${i},,notaphone`).join('\n');

@@ -6,6 +6,7 @@
 import { recordAudit } from '../platform/audit.js';
 import { AppError } from '../platform/errors.js';
 import type { Db } from '../platform/store/database.js';
+import { dialectOf } from '../platform/store/dialect-of.js';
 import { ContactBatchWriter, type LinedRow } from './contact-import/contact-batch-writer.js';
 import { readBytes, type ImportSource } from './import/import-source.js';
 import { importFormat, readContactImportBatches, type ImportFormat } from './import/read-contact-import.js';
@@ -52,8 +53,11 @@ export async function importContacts(
   };
   const writer = new ContactBatchWriter(db, workspaceId);
   let pending: LinedRow[] = [];
-  // One batch is written while the next is parsed (on PostgreSQL the two run in parallel).
-  let writing: Promise<void> = Promise.resolve();
+  // Batches are written while the next is parsed. PostgreSQL writes two at once, each in its own
+  // transaction on its own connection (the file's ids are distinct, so the two never touch one contact);
+  // SQLite has one writer.
+  const inFlight = dialectOf(db) === 'postgres' ? 2 : 1;
+  const writing: Promise<void>[] = [];
   const write = async (batch: LinedRow[]) => {
     const done = await writer.write(batch, options.now);
     result.imported += done.imported;
@@ -63,10 +67,11 @@ export async function importContacts(
     options.onProgress?.({ ...progress });
   };
   const flush = async () => {
-    await writing;
-    writing = write(pending);
-    // Awaited by the next flush; this only keeps a failure from counting as unhandled meanwhile.
-    writing.catch(() => undefined);
+    if (writing.length >= inFlight) await writing.shift();
+    const batch = write(pending);
+    // Awaited by a later flush; this only keeps a failure from counting as unhandled meanwhile.
+    batch.catch(() => undefined);
+    writing.push(batch);
     pending = [];
   };
 
@@ -82,9 +87,9 @@ export async function importContacts(
       if (pending.length >= BATCH_ROWS) await flush();
     }
     await flush();
-    await writing;
+    while (writing.length > 0) await writing.shift();
   } catch (e) {
-    await writing.catch(() => undefined);
+    await Promise.allSettled(writing);
     throw nameTheFile(e, source);
   }
   result.errors.sort((a, b) => a.line - b.line);

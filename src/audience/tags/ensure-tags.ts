@@ -10,7 +10,8 @@ export async function ensureTags(
   names: Iterable<string>,
   now: Date,
 ): Promise<Map<string, string>> {
-  const wanted = [...new Set([...names].map((n) => n.trim()).filter(Boolean))];
+  // Sorted: concurrent writers creating the same new tags take their locks in one order (no deadlock).
+  const wanted = [...new Set([...names].map((n) => n.trim()).filter(Boolean))].sort();
   const ids = new Map<string, string>();
   for (let i = 0; i < wanted.length; i += 500) {
     const chunk = wanted.slice(i, i + 500);
