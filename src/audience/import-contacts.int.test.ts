@@ -183,6 +183,7 @@ describe.each(storeKinds())('contact import on $title', ({ name, skip }) => {
     },
   );
 
+  // Skipped only in the PostgreSQL half when PostgreSQL is unreachable (the reason is in the describe title).
   it.skipIf(skip)(
     'writes a file of several batches (two at once on PostgreSQL) with new tags in each and bad rows in the last',
     async () => {

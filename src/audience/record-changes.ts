@@ -2,7 +2,7 @@
 // segment index (src/audience/index) picks the change up before its next count.
 import { sql } from 'kysely';
 import type { Db } from '../platform/store/database.js';
-import { dialectOf } from '../platform/store/dialect-of.js';
+import { idRows } from '../platform/store/id-list.js';
 import './audience-tables.js';
 
 export type ChangeKind = 'contact' | 'erase';
@@ -17,11 +17,7 @@ export async function recordChanges(
   const ids = [...new Set(contactIds)];
   if (ids.length === 0) return;
   const at = now.toISOString();
-  // The ids travel as one bound value: a 10,000-contact import batch appends its feed in one statement.
-  const list =
-    dialectOf(db) === 'postgres'
-      ? sql`select unnest(${ids}::bigint[])`
-      : sql`select value from json_each(${JSON.stringify(ids)})`;
+  // A 10,000-contact import batch appends its feed in one statement.
   await sql`insert into audience_changes (workspace_id, contact_id, kind, at)
-    select ${workspaceId}, ids.*, ${kind}, ${at} from (${list}) as ids`.execute(db);
+    select ${workspaceId}, ids.*, ${kind}, ${at} from (${idRows(db, ids)}) as ids`.execute(db);
 }

@@ -5,6 +5,8 @@ import { insertRows, insertValues } from './insert-rows.js';
 
 const COLUMNS = ['k', 'ws', 'n', 'note', 'at'] as const;
 
+// Each test runs on SQLite and PostgreSQL. `skip` is set only for PostgreSQL, only when it is unreachable
+// (storeKinds puts the reason in the title: "postgres (skipped: …)"); with CI=true .ci/run fails instead.
 describe.each(storeKinds())('bulk inserts on $title', ({ name, skip }) => {
   let store: TestStore;
   beforeAll(async () => {
