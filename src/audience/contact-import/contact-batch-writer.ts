@@ -114,7 +114,7 @@ export class ContactBatchWriter {
       }
     }
     const { workspaceId, addedBy } = this;
-    await insertContactTagPairs(trx, workspaceId, toFresh.contacts, toFresh.tags, addedBy, now, false);
+    await insertContactTagPairs(trx, workspaceId, toFresh.contacts, toFresh.tags, addedBy, now, 'new');
     for (const id of await insertContactTagPairs(
       trx,
       workspaceId,
@@ -122,7 +122,7 @@ export class ContactBatchWriter {
       toOld.tags,
       addedBy,
       now,
-      true,
+      'existing',
     )) {
       changed.add(id);
     }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestStore, storeKinds, tempDir, type TestStore } from '../../../test/support/stores.js';
 import { AppError } from '../errors.js';
 import { migrateToLatest } from './migrate.js';
-import { openStore } from './open-store.js';
+import { openStore, PAGE_SIZE } from './open-store.js';
 
 describe.each(storeKinds())('store on $title', ({ name, skip }) => {
   let store: TestStore;
@@ -57,6 +57,37 @@ describe.each(storeKinds())('store on $title', ({ name, skip }) => {
         })
         .execute(),
     ).rejects.toThrow();
+  });
+});
+
+describe('SQLite page size', () => {
+  const pageSize = (dir: string) => {
+    const conn = new SQLite(join(dir, 'guimi.db'), { readonly: true });
+    try {
+      return conn.pragma('page_size', { simple: true });
+    } finally {
+      conn.close();
+    }
+  };
+
+  it('is 16 KiB for a new store, and an older store keeps its own', async () => {
+    const fresh = tempDir();
+    await (await openStore({ dataDir: fresh })).close();
+    expect(PAGE_SIZE).toBe(16_384);
+    expect(pageSize(fresh)).toBe(PAGE_SIZE);
+
+    const older = tempDir();
+    mkdirSync(older, { recursive: true });
+    const conn = new SQLite(join(older, 'guimi.db'));
+    conn.pragma('page_size = 4096');
+    conn.pragma('journal_mode = WAL');
+    conn.exec('create table kept (v text); insert into kept values (1);');
+    conn.close();
+    const store = await openStore({ dataDir: older });
+    const kept = await sql<{ v: string }>`select v from kept`.execute(store.db);
+    await store.close();
+    expect(kept.rows).toEqual([{ v: '1' }]);
+    expect(pageSize(older)).toBe(4096);
   });
 });
 

@@ -10,7 +10,7 @@ import type { Database, Db, Dialect } from './database.js';
 import { migrateToLatest } from './migrate.js';
 import { primePlannerStats } from './planner-stats.js';
 import { withStatementCache } from './statement-cache.js';
-import { BACKSTOP_PAGES, startSqliteWorker } from './sqlite-worker.js';
+import { BACKSTOP_BYTES, startSqliteWorker } from './sqlite-worker.js';
 
 // Epoch milliseconds are stored as BIGINT; they fit a JS number exactly.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -51,18 +51,26 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return store;
 }
 
+/** The page size of a new SQLite store, in bytes. */
+export const PAGE_SIZE = 16_384;
+
 function openSqlite(dataDir: string): { store: Store; conn: SQLite.Database } {
   const file = join(dataDir, 'guimi.db');
   let conn: SQLite.Database;
   try {
     mkdirSync(dataDir, { recursive: true });
     conn = new SQLite(file, { timeout: 5000 });
+    // Only takes effect on a new database (WAL fixes the page size once the file exists). Bulk writes do
+    // a quarter of the per-page work (log frames, balancing) with 16 KiB pages: on the benches, 1M events
+    // ingest 54k/s -> 65-72k/s, enrolling 1M contacts 18.4-19.4 s -> 16.2 s.
+    conn.pragma(`page_size = ${PAGE_SIZE}`);
     conn.pragma('journal_mode = WAL');
     conn.pragma('foreign_keys = ON');
     conn.pragma('synchronous = NORMAL');
     // 64 MiB of page cache (the default is 2 MiB): bulk writes touch many index pages.
     conn.pragma('cache_size = -65536');
-    conn.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+    const pageSize = conn.pragma('page_size', { simple: true }) as number;
+    conn.pragma(`wal_autocheckpoint = ${Math.round(BACKSTOP_BYTES / pageSize)}`);
     conn.prepare('select count(*) from sqlite_master').get();
   } catch (e) {
     throw translateStoreError(e, file);

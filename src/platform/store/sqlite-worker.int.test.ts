@@ -7,7 +7,7 @@ import { CompiledQuery, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/support/stores.js';
 import { openStore } from './open-store.js';
-import { BACKSTOP_PAGES } from './sqlite-worker.js';
+import { BACKSTOP_BYTES } from './sqlite-worker.js';
 
 describe('WAL checkpoints on SQLite', () => {
   it('copies committed pages into the database file from the worker, and closes cleanly', async () => {
@@ -15,7 +15,7 @@ describe('WAL checkpoints on SQLite', () => {
     const file = join(dir, 'guimi.db');
     const store = await openStore({ dataDir: dir });
     const before = statSync(file).size;
-    // About 2,500 pages of 4 KiB: far below the writer's own automatic checkpoint.
+    // About 10 MB: far below the writer's own automatic checkpoint.
     const payload = 'x'.repeat(1000);
     await sql`create table filler (v text)`.execute(store.db);
     for (let batch = 0; batch < 5; batch++) {
@@ -24,7 +24,7 @@ describe('WAL checkpoints on SQLite', () => {
       });
     }
     const wal = statSync(`${file}-wal`).size;
-    expect(wal / 4096).toBeLessThan(BACKSTOP_PAGES);
+    expect(wal).toBeLessThan(BACKSTOP_BYTES);
     const deadline = Date.now() + 10_000;
     while (statSync(file).size < before + 8_000_000 && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 50));

@@ -12,8 +12,8 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
 const INTERVAL_MS = 200;
-/** The writer's own automatic checkpoint, in pages: only reached when the worker does not keep up. */
-export const BACKSTOP_PAGES = 16_000;
+/** The writer's own automatic checkpoint, in bytes of log: only reached when the worker does not keep up. */
+export const BACKSTOP_BYTES = 64 * 1024 * 1024;
 
 // Plain CommonJS run as the worker's script: it needs no build step and no TypeScript loader.
 const SCRIPT = `
