@@ -5,6 +5,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './database.js';
 import { dialectOf } from './dialect-of.js';
+import { pgIntArray } from './pg-array.js';
 
 /**
  * A query of one column listing `ids`, bound as ONE value: a list of 50,000 contacts costs neither a
@@ -12,14 +13,14 @@ import { dialectOf } from './dialect-of.js';
  */
 export function idRows(db: Db, ids: readonly number[]): RawBuilder<unknown> {
   return dialectOf(db) === 'postgres'
-    ? sql`select unnest(${ids}::bigint[])`
+    ? sql`select unnest(${pgIntArray(ids)}::bigint[])`
     : sql`select value from json_each(${JSON.stringify(ids)})`;
 }
 
 /** `column IN ids`, the ids bound as one value (on PostgreSQL `= any(array)`, which its planner reads best). */
 export function inIdList(db: Db, column: RawBuilder<unknown>, ids: readonly number[]): RawBuilder<boolean> {
   return dialectOf(db) === 'postgres'
-    ? sql<boolean>`${column} = any(${ids}::bigint[])`
+    ? sql<boolean>`${column} = any(${pgIntArray(ids)}::bigint[])`
     : sql<boolean>`${column} in (${idRows(db, ids)})`;
 }
 
