@@ -14,6 +14,7 @@ import {
   selectExisting,
   upsertContacts,
 } from './contact-upsert-sql.js';
+import { matchWritten } from './match-written.js';
 import '../audience-tables.js';
 
 export interface LinedRow {
@@ -79,43 +80,52 @@ export class ContactBatchWriter {
     const rows = lined.map((l) => l.row);
     // Only inserted or changed rows come back; the others are looked up after (none on a first import).
     const written = await upsertContacts(trx, this.workspaceId, rows, now);
-    const ids = new Map<string, number>();
-    const fresh = new Set<number>();
-    for (const w of written) {
-      ids.set(w.external_id, w.id);
-      if (sqlite ? w.id > before : w.inserted) fresh.add(w.id);
-    }
-    const changed = new Set(ids.values());
-    const rest = rows.filter((r) => !ids.has(r.externalId)).map((r) => r.externalId);
+    // Per row of the batch: its contact (0: none) and what this batch did to it. Arrays by position, not
+    // maps by external id: hashing 10,000 ids into maps and sets cost ~1 µs a row (2.5 s a million).
+    const idAt = new Float64Array(rows.length);
+    const stateAt = new Uint8Array(rows.length);
+    matchWritten(rows, written, (i, w) => {
+      idAt[i] = w.id;
+      stateAt[i] = (sqlite ? w.id > before : w.inserted) ? CREATED : CHANGED;
+    });
     const refused = new Map<string, string>();
-    for (const c of rest.length > 0 ? await selectExisting(trx, this.workspaceId, rest) : []) {
-      if (c.erased_at) refused.set(c.external_id, 'was erased on request; it is not re-imported');
-      else if (c.merged_into !== null)
-        refused.set(c.external_id, 'was merged into another contact; import that one');
-      else ids.set(c.external_id, c.id);
+    const rest = rows.filter((_, i) => idAt[i] === 0).map((r) => r.externalId);
+    if (rest.length > 0) {
+      const found = new Map<string, number>();
+      for (const c of await selectExisting(trx, this.workspaceId, rest)) {
+        if (c.erased_at) refused.set(c.external_id, 'was erased on request; it is not re-imported');
+        else if (c.merged_into !== null)
+          refused.set(c.external_id, 'was merged into another contact; import that one');
+        else found.set(c.external_id, c.id);
+      }
+      rows.forEach((r, i) => {
+        if (idAt[i] === 0) idAt[i] = found.get(r.externalId) ?? 0;
+      });
     }
 
     const newTags = await this.ensureTags(trx, rows, now);
     const tagId = (name: string) => this.tagIds.get(name) ?? newTags.get(name)!;
     // A contact created in this batch has no tags yet: no need to ask which pairs were added.
-    const toFresh = { contacts: [] as number[], tags: [] as string[] };
+    const toCreated = { contacts: [] as number[], tags: [] as string[] };
     const toOld = { contacts: [] as number[], tags: [] as string[] };
-    for (const { line, row } of lined) {
-      const id = ids.get(row.externalId);
-      if (id === undefined) {
+    const oldAt = new Map<number, number>();
+    lined.forEach(({ line, row }, i) => {
+      const id = idAt[i]!;
+      if (id === 0) {
         const why = refused.get(row.externalId) ?? 'was not written (changed by another writer meanwhile?)';
         result.failures.push({ line, reason: `contact "${row.externalId}" ${why}` });
-        continue;
+        return;
       }
-      const into = fresh.has(id) ? toFresh : toOld;
+      const into = stateAt[i] === CREATED ? toCreated : toOld;
+      if (into === toOld) oldAt.set(id, i);
       for (const tag of row.tags) {
         into.contacts.push(id);
         into.tags.push(tagId(tag));
       }
-    }
+    });
     const { workspaceId, addedBy } = this;
-    await insertContactTagPairs(trx, workspaceId, toFresh.contacts, toFresh.tags, addedBy, now, 'new');
-    for (const id of await insertContactTagPairs(
+    await insertContactTagPairs(trx, workspaceId, toCreated.contacts, toCreated.tags, addedBy, now, 'new');
+    const gained = await insertContactTagPairs(
       trx,
       workspaceId,
       toOld.contacts,
@@ -123,18 +133,16 @@ export class ContactBatchWriter {
       addedBy,
       now,
       'existing',
-    )) {
-      changed.add(id);
-    }
+    );
+    for (const id of gained) stateAt[oldAt.get(id)!] ||= CHANGED;
 
-    for (const row of rows) {
-      const id = ids.get(row.externalId);
-      if (id === undefined) continue;
-      if (fresh.has(id)) result.imported++;
-      else if (changed.has(id)) result.updated++;
+    for (let i = 0; i < rows.length; i++) {
+      if (idAt[i] === 0) continue;
+      if (stateAt[i] === CREATED) result.imported++;
+      else if (stateAt[i] === CHANGED) result.updated++;
       else result.unchanged++;
+      if (stateAt[i] !== UNCHANGED) result.changedIds.push(idAt[i]!);
     }
-    result.changedIds = [...changed];
     await recordChanges(trx, workspaceId, result.changedIds, 'contact', now);
     await applyAttributeRules(trx, workspaceId, result.changedIds, now);
     return { result, newTags };
@@ -147,6 +155,10 @@ export class ContactBatchWriter {
     return missing.size === 0 ? new Map() : ensureTags(trx, this.workspaceId, missing, now);
   }
 }
+
+const UNCHANGED = 0;
+const CREATED = 1;
+const CHANGED = 2;
 
 function storeMessage(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 300);
