@@ -4,27 +4,25 @@
 
 /** `{1,2,3}` for integers. */
 export function pgIntArray(values: readonly (number | null | undefined)[]): string {
-  let out = '{';
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (i > 0) out += ',';
-    if (v === null || v === undefined) out += 'NULL';
-    else if (Number.isSafeInteger(v)) out += v;
-    else throw new TypeError(`not an integer: ${v}`);
-  }
-  return out + '}';
+  return literal(values, (v) => {
+    if (!Number.isSafeInteger(v)) throw new TypeError(`not an integer: ${v}`);
+    return String(v);
+  });
 }
 
 const NEEDS_ESCAPE = /["\\]/;
 
 /** `{"a","b\"c",NULL}` for text: every element quoted, so no word (NULL, spaces, braces) is misread. */
 export function pgTextArray(values: readonly (string | null | undefined)[]): string {
+  return literal(values, (v) => (NEEDS_ESCAPE.test(v) ? `"${v.replace(/[\\"]/g, '\\$&')}"` : `"${v}"`));
+}
+
+function literal<T>(values: readonly (T | null | undefined)[], element: (v: T) => string): string {
   let out = '{';
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (i > 0) out += ',';
-    if (v === null || v === undefined) out += 'NULL';
-    else out += NEEDS_ESCAPE.test(v) ? `"${v.replace(/[\\"]/g, '\\$&')}"` : `"${v}"`;
+    out += v === null || v === undefined ? 'NULL' : element(v);
   }
   return out + '}';
 }
