@@ -1,7 +1,10 @@
 // Turns a caller's list of contacts (external ids, or contact ids) into live contact ids of the
 // workspace: a merged contact stands for its survivor, erased and foreign ones are left out.
+import { sql } from 'kysely';
 import type { Db } from '../../platform/store/database.js';
-import { selectExisting } from '../contact-import/contact-upsert-sql.js';
+import { dialectOf } from '../../platform/store/dialect-of.js';
+import { parseIdList } from '../../platform/store/id-list.js';
+import { pgTextArray } from '../../platform/store/pg-array.js';
 
 const LOOKUP_CHUNK = 10_000;
 
@@ -11,12 +14,29 @@ export async function survivorsOfExternalIds(
   workspaceId: string,
   externalIds: readonly string[],
 ): Promise<Map<string, number>> {
+  // The ids travel as one bound value and the answer comes back as two JSON arrays (position in the list,
+  // survivor): no per-id query-builder node or row object. Walking the list in its own order (CROSS JOIN)
+  // spares SQLite sorting it for IN: 10,000 ids ~16 ms -> ~9 ms.
+  const r =
+    dialectOf(db) === 'postgres'
+      ? await sql<SurvivorLists>`select json_agg(j.ord - 1) as at, json_agg(coalesce(c.merged_into, c.id)) as id
+          from unnest(${pgTextArray(externalIds)}::text[]) with ordinality j(value, ord)
+          join contacts c on c.workspace_id = ${workspaceId} and c.external_id = j.value
+          where c.erased_at is null`.execute(db)
+      : await sql<SurvivorLists>`select json_group_array(j.key) as at, json_group_array(coalesce(c.merged_into, c.id)) as id
+          from json_each(${JSON.stringify(externalIds)}) j cross join contacts c
+            on c.workspace_id = ${workspaceId} and c.external_id = j.value
+          where c.erased_at is null`.execute(db);
+  const positions = parseIdList(r.rows[0]?.at);
+  const survivors = parseIdList(r.rows[0]?.id);
   const map = new Map<string, number>();
-  // The ids travel as one bound value: no per-id query-builder node, one prepared statement whatever the count.
-  for (const r of await selectExisting(db, workspaceId, externalIds)) {
-    if (r.erased_at === null) map.set(r.external_id, Number(r.merged_into ?? r.id));
-  }
+  for (let k = 0; k < positions.length; k++) map.set(externalIds[positions[k]!]!, Number(survivors[k]));
   return map;
+}
+
+interface SurvivorLists {
+  at: unknown;
+  id: unknown;
 }
 
 /** contact id → the live contact holding it now (a merged contact's survivor); erased/foreign are absent. */

@@ -7,6 +7,9 @@ import { survivorsOfContactIds, survivorsOfExternalIds } from '../contacts/resol
 import type { EventImportRow } from '../import/event-row.js';
 import type { ImportItem } from '../import/read-contact-import.js';
 import type { EventImportItem } from '../import/read-event-import.js';
+import { runningAudienceIndex } from '../index/audience-index.js';
+import type { KnownEvents } from '../index/catch-up.js';
+import type { FeedRow } from '../index/index-reads.js';
 import { applyEventRules } from '../rules/apply-event-rules.js';
 import { insertEvents, type EventInsert } from './insert-events.js';
 import { hasEventsListeners, notifyEventsIngested, type IngestedEvent } from './on-events-ingested.js';
@@ -85,9 +88,10 @@ async function ingest<Row extends ContactIdEventRow | EventImportRow>(
   for (const item of items) if (item.row) rows.push(item.row);
 
   const ingested: IngestedEvent[] = [];
+  let known: KnownEvents | undefined;
   await db.transaction().execute(async (trx) => {
     const contactOf = await resolver(trx, rows);
-    const pending: { insert: EventInsert; row: Row }[] = [];
+    const pending: { insert: EventInsert; row: Row; seq: number }[] = [];
     const batchIds = new Set<string>();
     for (const item of items) {
       if (item.reason !== undefined) {
@@ -115,13 +119,23 @@ async function ingest<Row extends ContactIdEventRow | EventImportRow>(
         sourceId: r.source?.id ?? null,
         props: JSON.stringify(r.props),
       };
-      pending.push({ insert, row: r });
+      pending.push({ insert, row: r, seq: 0 });
     }
     // In (contact, time) order the (contact_id, at) index is written page by page, not at random.
-    const sorted = pending.map((p) => p.insert).sort((a, b) => a.contactId - b.contactId || a.at - b.at);
-    const fresh = await insertEvents(trx, workspaceId, sorted, now.toISOString());
-    for (const { insert, row: r } of pending) {
-      if (!fresh.has(insert.eventId)) {
+    const sorted = [...pending].sort(
+      (a, b) => a.insert.contactId - b.insert.contactId || a.insert.at - b.insert.at,
+    );
+    const inserted = await insertEvents(
+      trx,
+      workspaceId,
+      sorted.map((p) => p.insert),
+      now.toISOString(),
+    );
+    sorted.forEach((p, i) => (p.seq = inserted.seqs[i]!));
+    if (inserted.priorSeq !== null)
+      known = { priorSeq: inserted.priorSeq, rows: feedRows(workspaceId, sorted) };
+    for (const { insert, row: r, seq } of pending) {
+      if (seq === 0) {
         report.duplicates++;
         continue;
       }
@@ -137,10 +151,26 @@ async function ingest<Row extends ContactIdEventRow | EventImportRow>(
     report.ingested = ingested.length;
     await applyEventRules(trx, workspaceId, ingested, now);
   });
+  if (known) runningAudienceIndex(db)?.takeEvents(known);
   if (hasEventsListeners()) {
     await notifyEventsIngested(ingested, options.onListenerError);
   }
   return report;
+}
+
+/** The new rows as the index's feed would read them, in seq order. */
+function feedRows(workspaceId: string, inserted: readonly { insert: EventInsert; seq: number }[]): FeedRow[] {
+  const rows: FeedRow[] = [];
+  for (const { insert, seq } of inserted)
+    if (seq !== 0)
+      rows.push({
+        seq,
+        workspace_id: workspaceId,
+        contact_id: insert.contactId,
+        type: insert.type,
+        at: insert.at,
+      });
+  return rows.sort((a, b) => a.seq - b.seq);
 }
 
 /** Adds a batch's report to a running total, keeping at most `maxErrors` error rows. */

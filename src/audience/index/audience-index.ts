@@ -1,10 +1,12 @@
 // The audience index service: one per Store (audienceIndexFor), holding one SegmentIndex per workspace.
 // A workspace's index is rebuilt from the store at first use; before every read the service catches up
 // from the change feed and the events table (see catch-up.ts), so every server or worker process keeps
-// its own index current through the store alone. A light background poll (unref'd, stopped by close() or
+// its own index current through the store alone; events this process writes are handed over by the writer
+// instead of read back (takeEvents). A light background poll (unref'd, stopped by close() or
 // by the first failure) keeps the backlog short so the first count after an idle spell is fast too.
 import { systemClock } from '../../platform/clock.js';
 import { decodeCursor, encodeCursor } from '../../platform/pagination.js';
+import type { Db } from '../../platform/store/database.js';
 import type { Store } from '../../platform/store/open-store.js';
 import { loadSegmentResolver } from '../saved-segments/load-segment-resolver.js';
 import type { Bitmap } from '../segments/bitmap.js';
@@ -15,7 +17,7 @@ import { parseSegment } from '../segments/parse-segment.js';
 import type { SegmentAst } from '../segments/segment-ast.js';
 import type { SegmentIndex } from '../segments/segment-index.js';
 import { catchUp } from './catch-up.js';
-import type { IndexState } from './catch-up.js';
+import type { IndexState, KnownEvents } from './catch-up.js';
 import { seqTail } from './index-reads.js';
 import { rebuildWorkspaceIndex } from './rebuild-workspace-index.js';
 import { SeqCursor } from './seq-cursor.js';
@@ -39,6 +41,7 @@ export interface MembersPage {
 }
 
 const services = new WeakMap<Store, AudienceIndex>();
+const servicesByDb = new WeakMap<Db, AudienceIndex>();
 
 function narrowed(bitmap: Bitmap, opts: ReadOptions): Bitmap {
   if (opts.within) bitmap.andInPlace(opts.within);
@@ -47,8 +50,16 @@ function narrowed(bitmap: Bitmap, opts: ReadOptions): Bitmap {
 
 export function audienceIndexFor(store: Store): AudienceIndex {
   let service = services.get(store);
-  if (!service) services.set(store, (service = new AudienceIndex(store)));
+  if (!service) {
+    services.set(store, (service = new AudienceIndex(store)));
+    servicesByDb.set(store.db, service);
+  }
   return service;
+}
+
+/** The index this process keeps of the store behind `db`, if it has one (writers hand it what they wrote). */
+export function runningAudienceIndex(db: Db): AudienceIndex | undefined {
+  return servicesByDb.get(db);
 }
 
 export class AudienceIndex {
@@ -93,6 +104,21 @@ export class AudienceIndex {
     });
   }
 
+  /**
+   * Events this process has just committed: applied in the background without reading them back when
+   * the index had read every event before them (otherwise the next catch-up reads them from the store).
+   */
+  takeEvents(known: KnownEvents): void {
+    const state = this.state;
+    if (!state || this.closed || known.rows.length === 0) return;
+    this.locked(async () => {
+      if (this.state === state) await catchUp(this.store.db, state, known);
+    }).catch(() => {
+      // As after a failed catch-up: start afresh at the next read.
+      if (this.state === state) this.state = undefined;
+    });
+  }
+
   /** A saved segment's expression with its own references inlined (SEGMENT_CYCLE, NOT_FOUND). */
   async resolveSegment(workspaceId: string, name: string): Promise<SegmentAst> {
     const ref: SegmentAst = { kind: 'segment', name, position: 1 };
@@ -106,6 +132,7 @@ export class AudienceIndex {
     await this.lock.catch(() => undefined);
     this.state = undefined;
     if (services.get(this.store) === this) services.delete(this.store);
+    if (servicesByDb.get(this.store.db) === this) servicesByDb.delete(this.store.db);
   }
 
   private async read<T>(

@@ -19,7 +19,17 @@ export interface IndexState {
   workspaces: Map<string, WorkspaceIndex>;
 }
 
-export async function catchUp(db: Db, state: IndexState): Promise<void> {
+/** Events this process has just committed, in seq order, and the seq the table held before them. */
+export interface KnownEvents {
+  priorSeq: number;
+  rows: readonly FeedRow[];
+}
+
+/**
+ * With `known` (events this process wrote), the changes and then those events only, applied without
+ * reading them back when every event before them has been read (otherwise the feed brings them later).
+ */
+export async function catchUp(db: Db, state: IndexState, known?: KnownEvents): Promise<void> {
   const changed = new Map<string, Map<number, string>>();
   await readFeed(db, 'audience_changes', state.changes, (rows) => {
     for (const row of rows) {
@@ -34,22 +44,32 @@ export async function catchUp(db: Db, state: IndexState): Promise<void> {
     if (byContact.size > REBUILD_BACKLOG) state.workspaces.delete(workspaceId);
     else await reloadContacts(db, state.workspaces.get(workspaceId)!, byContact);
   }
-  await readFeed(db, 'events', state.events, (rows) => {
-    // Added in bulk per workspace and type: a page of 10,000 events is a few dozen bitmap updates.
-    const groups = new Map<string, { ws: WorkspaceIndex; type: string; ats: number[]; ids: number[] }>();
-    for (const row of rows) {
-      const key = `${row.workspace_id}\n${row.type}`;
-      let g = groups.get(key);
-      if (!g) {
-        const ws = state.workspaces.get(row.workspace_id);
-        if (!ws) continue;
-        groups.set(key, (g = { ws, type: row.type, ats: [], ids: [] }));
-      }
-      g.ats.push(row.at);
-      g.ids.push(row.contact_id);
+  if (known) {
+    if (state.events.high === known.priorSeq) {
+      addEvents(state, known.rows);
+      state.events.accept(known.rows.map((r) => r.seq));
     }
-    for (const g of groups.values()) g.ws.index.addEvents(g.type, g.ats, g.ids);
-  });
+    // Anything else is read by the next catch-up, before the next read.
+    return;
+  }
+  await readFeed(db, 'events', state.events, (rows) => addEvents(state, rows));
+}
+
+/** Added in bulk per workspace and type: a page of 10,000 events is a few dozen bitmap updates. */
+function addEvents(state: IndexState, rows: readonly FeedRow[]): void {
+  const groups = new Map<string, { ws: WorkspaceIndex; type: string; ats: number[]; ids: number[] }>();
+  for (const row of rows) {
+    const key = `${row.workspace_id}\n${row.type}`;
+    let g = groups.get(key);
+    if (!g) {
+      const ws = state.workspaces.get(row.workspace_id);
+      if (!ws) continue;
+      groups.set(key, (g = { ws, type: row.type, ats: [], ids: [] }));
+    }
+    g.ats.push(row.at);
+    g.ids.push(row.contact_id);
+  }
+  for (const g of groups.values()) g.ws.index.addEvents(g.type, g.ats, g.ids);
 }
 
 async function readFeed(
