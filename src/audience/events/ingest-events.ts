@@ -91,7 +91,8 @@ async function ingest<Row extends ContactIdEventRow | EventImportRow>(
   let known: KnownEvents | undefined;
   await db.transaction().execute(async (trx) => {
     const contactOf = await resolver(trx, rows);
-    const pending: { insert: EventInsert; row: Row; seq: number }[] = [];
+    const inserts: EventInsert[] = [];
+    const insertedRows: Row[] = [];
     const batchIds = new Set<string>();
     for (const item of items) {
       if (item.reason !== undefined) {
@@ -110,7 +111,7 @@ async function ingest<Row extends ContactIdEventRow | EventImportRow>(
         continue;
       }
       batchIds.add(r.id);
-      const insert = {
+      inserts.push({
         eventId: r.id,
         contactId,
         type: r.type,
@@ -118,36 +119,26 @@ async function ingest<Row extends ContactIdEventRow | EventImportRow>(
         sourceKind: r.source?.kind ?? null,
         sourceId: r.source?.id ?? null,
         props: JSON.stringify(r.props),
-      };
-      pending.push({ insert, row: r, seq: 0 });
+      });
+      insertedRows.push(r);
     }
-    // In (contact, time) order the (contact_id, at) index is written page by page, not at random.
-    const sorted = [...pending].sort(
-      (a, b) => a.insert.contactId - b.insert.contactId || a.insert.at - b.insert.at,
-    );
-    const inserted = await insertEvents(
-      trx,
-      workspaceId,
-      sorted.map((p) => p.insert),
-      now.toISOString(),
-    );
-    sorted.forEach((p, i) => (p.seq = inserted.seqs[i]!));
-    if (inserted.priorSeq !== null)
-      known = { priorSeq: inserted.priorSeq, rows: feedRows(workspaceId, sorted) };
-    for (const { insert, row: r, seq } of pending) {
-      if (seq === 0) {
+    const { seqs, priorSeq } = await insertEvents(trx, workspaceId, inserts, now.toISOString());
+    for (let k = 0; k < inserts.length; k++) {
+      if (seqs[k] === 0) {
         report.duplicates++;
         continue;
       }
+      const r = insertedRows[k]!;
       ingested.push({
         workspaceId,
-        contactId: insert.contactId,
+        contactId: inserts[k]!.contactId,
         type: r.type,
         at: r.at,
         source: r.source ?? null,
         props: r.props,
       });
     }
+    if (priorSeq !== null) known = { priorSeq, rows: feedRows(workspaceId, inserts, seqs, priorSeq) };
     report.ingested = ingested.length;
     await applyEventRules(trx, workspaceId, ingested, now);
   });
@@ -159,18 +150,26 @@ async function ingest<Row extends ContactIdEventRow | EventImportRow>(
 }
 
 /** The new rows as the index's feed would read them, in seq order. */
-function feedRows(workspaceId: string, inserted: readonly { insert: EventInsert; seq: number }[]): FeedRow[] {
-  const rows: FeedRow[] = [];
-  for (const { insert, seq } of inserted)
+function feedRows(
+  workspaceId: string,
+  inserts: readonly EventInsert[],
+  seqs: readonly number[],
+  priorSeq: number,
+): FeedRow[] {
+  // The new seqs follow priorSeq (their gaps are skipped duplicates): placed by seq, they come out in order.
+  const slots = new Array<FeedRow | undefined>(inserts.length).fill(undefined);
+  inserts.forEach((e, k) => {
+    const seq = seqs[k]!;
     if (seq !== 0)
-      rows.push({
+      slots[seq - priorSeq - 1] = {
         seq,
         workspace_id: workspaceId,
-        contact_id: insert.contactId,
-        type: insert.type,
-        at: insert.at,
-      });
-  return rows.sort((a, b) => a.seq - b.seq);
+        contact_id: e.contactId,
+        type: e.type,
+        at: e.at,
+      };
+  });
+  return slots.filter((r) => r !== undefined);
 }
 
 /** Adds a batch's report to a running total, keeping at most `maxErrors` error rows. */

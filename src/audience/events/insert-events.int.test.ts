@@ -85,4 +85,20 @@ describe.each(storeKinds())('insertEvents on $title', ({ name, skip }) => {
     expect(after.seqs).toEqual(rows.map((e) => stored.get(e.eventId)));
     expect(Math.min(...after.seqs)).toBeGreaterThan(Math.max(...before.seqs));
   });
+
+  it.skipIf(skip)(
+    `writes a batch in (contact, time) order, for the per-contact index (${skip ?? 'runs'})`,
+    async () => {
+      // Times out of order, contacts interleaved, two events of one contact at the same instant.
+      const rows = [5, 1, 4, 1, 3, 0, 2].map((minutes, k) => ({
+        ...event(`o${k}`, k),
+        contactId: contacts[k % 3]!,
+        at: NOW.getTime() - minutes * 60_000,
+      }));
+      const { seqs } = await insertEvents(store.db, wsId, rows, NOW.toISOString());
+      const bySeq = rows.map((r, k) => ({ ...r, seq: seqs[k]! })).sort((a, b) => a.seq - b.seq);
+      const expected = [...bySeq].sort((a, b) => a.contactId - b.contactId || a.at - b.at);
+      expect(bySeq.map((r) => [r.contactId, r.at])).toEqual(expected.map((r) => [r.contactId, r.at]));
+    },
+  );
 });

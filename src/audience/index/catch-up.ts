@@ -57,19 +57,22 @@ export async function catchUp(db: Db, state: IndexState, known?: KnownEvents): P
 
 /** Added in bulk per workspace and type: a page of 10,000 events is a few dozen bitmap updates. */
 function addEvents(state: IndexState, rows: readonly FeedRow[]): void {
-  const groups = new Map<string, { ws: WorkspaceIndex; type: string; ats: number[]; ids: number[] }>();
+  type Group = { ats: number[]; ids: number[] };
+  const byWorkspace = new Map<string, Map<string, Group> | null>();
   for (const row of rows) {
-    const key = `${row.workspace_id}\n${row.type}`;
-    let g = groups.get(key);
-    if (!g) {
-      const ws = state.workspaces.get(row.workspace_id);
-      if (!ws) continue;
-      groups.set(key, (g = { ws, type: row.type, ats: [], ids: [] }));
-    }
+    let byType = byWorkspace.get(row.workspace_id);
+    if (byType === undefined)
+      byWorkspace.set(row.workspace_id, (byType = state.workspaces.has(row.workspace_id) ? new Map() : null));
+    if (byType === null) continue;
+    let g = byType.get(row.type);
+    if (!g) byType.set(row.type, (g = { ats: [], ids: [] }));
     g.ats.push(row.at);
     g.ids.push(row.contact_id);
   }
-  for (const g of groups.values()) g.ws.index.addEvents(g.type, g.ats, g.ids);
+  for (const [workspaceId, byType] of byWorkspace) {
+    const index = byType && state.workspaces.get(workspaceId)!.index;
+    if (index) for (const [type, g] of byType) index.addEvents(type, g.ats, g.ids);
+  }
 }
 
 async function readFeed(
