@@ -60,8 +60,9 @@ export default async function run(args: string[]): Promise<void> {
 
     const random = rng(7);
     const span = 60 * 86_400_000 - HOUR;
-    const started = performance.now();
-    const cpuStart = process.cpuUsage();
+    // Only the ingestion calls are timed, not the making of the test events between them.
+    let ingestMs = 0;
+    let ingestCpu = 0;
     let ingested = 0;
     for (let b = 0; b < total; b += BATCH) {
       const items: EventImportItem[] = [];
@@ -78,14 +79,19 @@ export default async function run(args: string[]): Promise<void> {
           },
         });
       }
+      const started = performance.now();
+      const cpuStart = process.cpuUsage();
       ingested += (await ingestEvents(store.db, ws.id, items, now, { onListenerError: () => undefined }))
         .ingested;
+      ingestMs += performance.now() - started;
+      ingestCpu += cpuSeconds(cpuStart);
     }
-    const ingestSeconds = (performance.now() - started) / 1000;
-    const ingestCpu = cpuSeconds(cpuStart);
+    const ingestSeconds = ingestMs / 1000;
+    const started = performance.now();
+    const cpuStart = process.cpuUsage();
     const viewers = await index.count(ws.id, 'did view within 30d', { at: now });
-    const totalSeconds = (performance.now() - started) / 1000;
-    const totalCpu = cpuSeconds(cpuStart);
+    const totalSeconds = ingestSeconds + (performance.now() - started) / 1000;
+    const totalCpu = ingestCpu + cpuSeconds(cpuStart);
     if (ingested !== total || viewers === 0)
       throw new Error(`ingested ${ingested} of ${total}, ${viewers} viewers`);
 
