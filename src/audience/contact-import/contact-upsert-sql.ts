@@ -1,8 +1,7 @@
-// The import's bulk statements, one per dialect. A whole batch travels as ONE bound value (a JSON array
-// on SQLite, typed arrays on PostgreSQL), so a 10,000-row statement costs no query-builder work and stays
-// far from SQLite's bound-parameter limit. Tag pairs on SQLite are the exception: two bound values a pair
-// through insertValues (workspace, time and author bound once) beat extracting them from JSON (1M contacts
-// with 4 tags: ~25.6 s -> ~23.4 s).
+// The import's bulk statements, one per dialect. On PostgreSQL a whole batch travels as typed arrays (one
+// bound value a column), so a 10,000-row statement costs no query-builder work. On SQLite rows go through
+// insertValues, values bound one by one with those shared by every row bound once: cheaper than extracting
+// them from one JSON value (1M contacts with 4 tags: tag pairs ~25.6 s -> ~23.4 s; contacts 5.0 s -> 4.2 s).
 import { sql } from 'kysely';
 import type { ContactImportRow } from '../import/contact-row.js';
 import type { Db } from '../../platform/store/database.js';
@@ -39,6 +38,20 @@ export async function maxContactId(db: Db): Promise<number> {
   return Number(r.rows[0]?.m ?? 0);
 }
 
+const CONTACT_COLUMNS = [
+  'workspace_id',
+  'external_id',
+  'name',
+  'phone',
+  'gender',
+  'city',
+  'birth_year',
+  'source',
+  'attrs',
+  'created_at',
+  'updated_at',
+];
+
 export interface UpsertedContact {
   id: number;
   external_id: string;
@@ -69,34 +82,42 @@ export async function upsertContacts(
   const attrsChanged = pg
     ? `${merged} ${differs} contacts.attrs::jsonb`
     : `${merged} ${differs} json(contacts.attrs)`;
-  const conflict = sql.raw(`on conflict (workspace_id, external_id) do update set ${set},
+  const conflictText = `on conflict (workspace_id, external_id) do update set ${set},
       attrs = case when excluded.attrs = '{}' then contacts.attrs else ${pg ? `${merged}::text` : merged} end,
       updated_at = excluded.updated_at
     where contacts.erased_at is null and contacts.merged_into is null
       and (${[...fieldChanged, attrsChanged].join(' or ')})
-    returning id, external_id${pg ? ', xmax = 0 as inserted' : ''}`);
-  const columns = sql.raw(
-    'insert into contacts (workspace_id, external_id, name, phone, gender, city, birth_year, source, attrs, created_at, updated_at)',
-  );
+    returning id, external_id${pg ? ', xmax = 0 as inserted' : ''}`;
   if (pg) {
     const text = (pick: (r: ContactImportRow) => string | undefined) => pgTextArray(rows.map(pick));
-    const r = await sql<UpsertedContact>`${columns}
+    const r = await sql<UpsertedContact>`insert into contacts (${sql.raw(CONTACT_COLUMNS.join(', '))})
       select ${workspaceId}, t.*, ${at}, ${at} from unnest(
         ${text((r) => r.externalId)}::text[], ${text((r) => r.name)}::text[], ${text((r) => r.phone)}::text[],
         ${text((r) => r.gender)}::text[], ${text((r) => r.city)}::text[],
         ${pgIntArray(rows.map((r) => r.birthYear))}::int[], ${text((r) => r.source)}::text[],
         ${text((r) => JSON.stringify(r.attrs))}::text[]) as t
-      ${conflict}`.execute(db);
+      ${sql.raw(conflictText)}`.execute(db);
     return r.rows.map((c) => ({ ...c, id: Number(c.id) }));
   }
-  const json = JSON.stringify(
-    rows.map((r) => [r.externalId, r.name, r.phone, r.gender, r.city, r.birthYear, r.source, r.attrs]),
-  );
-  const r = await sql<UpsertedContact>`${columns}
-    select ${workspaceId}, value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6,
-      value->>7, ${at}, ${at} from json_each(${json}) where true
-    ${conflict}`.execute(db);
-  return r.rows;
+  const values: unknown[] = new Array(rows.length * 11);
+  let p = 0;
+  for (const r of rows) {
+    values[p++] = workspaceId;
+    values[p++] = r.externalId;
+    values[p++] = r.name ?? null;
+    values[p++] = r.phone ?? null;
+    values[p++] = r.gender ?? null;
+    values[p++] = r.city ?? null;
+    values[p++] = r.birthYear ?? null;
+    values[p++] = r.source ?? null;
+    values[p++] = JSON.stringify(r.attrs);
+    values[p++] = at;
+    values[p++] = at;
+  }
+  const { returned } = await insertValues<UpsertedContact>(db, 'contacts', CONTACT_COLUMNS, values, {
+    tail: conflictText,
+  });
+  return returned;
 }
 
 /**
