@@ -81,8 +81,11 @@ export async function insertEvents(
     const contiguous = fresh.length > 0 && Math.max(...fresh) - lo + 1 === fresh.length;
     return { seqs, priorSeq: contiguous ? lo - 1 : null };
   }
-  // AUTOINCREMENT: a new row's seq is one above the sequence's, which a skipped duplicate also advances.
-  const prior = await sql<{ seq: number }>`select seq from sqlite_sequence where name = 'events'`.execute(db);
+  // AUTOINCREMENT: a new row's seq is one above the highest ever used (the sequence, or the table's if the
+  // sequence row is missing), and a skipped duplicate advances the sequence too.
+  const prior = await sql<{ seq: number | null }>`select max(
+      coalesce((select seq from sqlite_sequence where name = 'events'), 0),
+      coalesce((select max(seq) from events), 0)) as seq`.execute(db);
   const priorSeq = Number(prior.rows[0]?.seq ?? 0);
   const { inserted } = await insertValues(db, 'events', COLUMNS, values, { tail: conflict });
   if (inserted === rows.length) {
