@@ -2,6 +2,7 @@
 // 30 communities of every type with members (brand groups, tier groups, fans' own groups with their
 // group leaders), the ladder evaluated from the demo's events, and three approved leaders (代颜粉): fans
 // who are KOCs meeting the group leader requirements, so their approval makes them group leaders (团长).
+import { inEventWeeks } from '../audience/events/event-weeks.js';
 import { ingestEvents } from '../audience/events/ingest-events.js';
 import { createSimAccount } from '../channels/simulator/create-sim-account.js';
 import { addCommunityMembers } from '../koc/communities/add-community-members.js';
@@ -138,6 +139,7 @@ export async function seedLadderDemo(ctx: { db: Db; workspaceId: string; now: Da
     .distinct()
     .where('contact_tiers.workspace_id', '=', workspaceId)
     .where('contact_tiers.tier', '=', 'iron')
+    .where(inEventWeeks(now.getTime() - 90 * DAY, now.getTime(), 'events'))
     .where('events.at', '>', now.getTime() - 90 * DAY)
     .orderBy('contact_tiers.contact_id')
     .limit(custom.length)

@@ -11,6 +11,7 @@ import { wecom } from './0030_wecom.js';
 import { acquisition } from './0031_acquisition.js';
 import { wecomTagPush } from './0032_wecom_tag_push.js';
 import { touchGroupIndex } from './0040_touch_group_index.js';
+import { eventsContactWeek } from './0041_events_contact_week.js';
 
 export const migrations: GuimiMigration[] = [
   foundation,
@@ -24,4 +25,5 @@ export const migrations: GuimiMigration[] = [
   acquisition,
   wecomTagPush,
   touchGroupIndex,
+  eventsContactWeek,
 ];

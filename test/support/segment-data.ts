@@ -1,5 +1,6 @@
 // Writes audience rows to a real store the way the audience writers do (rows + change feed in one
 // transaction), for the segment index tests. Returns the store's ids so a reference model can follow.
+import { inAllEventWeeks } from '../../src/audience/events/event-weeks.js';
 import { recordChanges } from '../../src/audience/record-changes.js';
 import { ensureTags } from '../../src/audience/tags/ensure-tags.js';
 import type { AttrValue } from '../../src/audience/segments/segment-index.js';
@@ -102,7 +103,11 @@ export async function eraseContact(db: Db, workspaceId: string, contactId: numbe
       .where('id', '=', contactId)
       .execute();
     await trx.deleteFrom('contact_tags').where('contact_id', '=', contactId).execute();
-    await trx.deleteFrom('events').where('contact_id', '=', contactId).execute();
+    await trx
+      .deleteFrom('events')
+      .where(await inAllEventWeeks(trx))
+      .where('contact_id', '=', contactId)
+      .execute();
     await recordChanges(trx, workspaceId, [contactId], 'erase', now);
   });
 }

@@ -4,6 +4,7 @@ import { newId } from '../../platform/ids.js';
 import type { Db } from '../../platform/store/database.js';
 import { recordChanges } from '../record-changes.js';
 import { findContact } from './contact-view.js';
+import { inAllEventWeeks } from '../events/event-weeks.js';
 
 export interface Erasure {
   id: string;
@@ -37,7 +38,11 @@ export async function eraseContact(
       .execute();
     const ids = family.map((c) => c.id);
     const tags = await trx.deleteFrom('contact_tags').where('contact_id', 'in', ids).executeTakeFirst();
-    const events = await trx.deleteFrom('events').where('contact_id', 'in', ids).executeTakeFirst();
+    const events = await trx
+      .deleteFrom('events')
+      .where(await inAllEventWeeks(trx))
+      .where('contact_id', 'in', ids)
+      .executeTakeFirst();
     for (const cid of ids) {
       await trx
         .updateTable('contacts')

@@ -1,6 +1,8 @@
 import type { Db } from '../../platform/store/database.js';
 import { decodeCursor, encodeCursor } from '../../platform/pagination.js';
 import { findContact, toContactView, type ContactView, type Viewer } from './contact-view.js';
+import { filterOnly } from '../../platform/store/scan-hints.js';
+import { inAllEventWeeks } from '../events/event-weeks.js';
 
 export interface ContactTag {
   id: string;
@@ -45,7 +47,8 @@ export async function getContact(
   let q = db
     .selectFrom('events')
     .select(['seq', 'event_id', 'type', 'at', 'source_kind', 'source_id', 'props'])
-    .where('workspace_id', '=', workspaceId)
+    .where(filterOnly('workspace_id'), '=', workspaceId)
+    .where(await inAllEventWeeks(db))
     .where('contact_id', '=', id)
     .orderBy('at', 'desc')
     .orderBy('seq', 'desc')

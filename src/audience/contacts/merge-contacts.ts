@@ -9,6 +9,7 @@ import {
   type ContactView,
   type Viewer,
 } from './contact-view.js';
+import { inAllEventWeeks } from '../events/event-weeks.js';
 
 const FILLABLE = [
   'name',
@@ -55,8 +56,14 @@ export async function mergeContacts(
       await trx.deleteFrom('contact_tags').where('contact_id', '=', dup.id).execute();
     }
     // Re-inserted rather than updated: the segment index follows events by seq, so moved events need new seqs.
-    const events = await trx.selectFrom('events').selectAll().where('contact_id', '=', dup.id).execute();
-    await trx.deleteFrom('events').where('contact_id', '=', dup.id).execute();
+    const weeks = await inAllEventWeeks(trx);
+    const events = await trx
+      .selectFrom('events')
+      .selectAll()
+      .where(weeks)
+      .where('contact_id', '=', dup.id)
+      .execute();
+    await trx.deleteFrom('events').where(weeks).where('contact_id', '=', dup.id).execute();
     for (let i = 0; i < events.length; i += EVENT_CHUNK) {
       await trx
         .insertInto('events')

@@ -54,7 +54,9 @@ export function feedPage<T extends 'events' | 'audience_changes'>(
       ? sql`seq, workspace_id, contact_id, type, at`
       : sql`seq, workspace_id, contact_id, kind AS type, 0 AS at`;
   const inGaps = gaps.map((g) => sql`(seq BETWEEN ${g.lo} AND ${g.hi})`);
-  const where = sql.join([sql`seq > ${high}`, ...inGaps], sql` OR `);
+  // The lower bound lets SQLite start its walk of the table there; the ORs alone make it scan from the start.
+  const from = Math.min(high + 1, ...gaps.map((g) => g.lo));
+  const where = sql`seq >= ${from} AND (${sql.join([sql`seq > ${high}`, ...inGaps], sql` OR `)})`;
   return sql<FeedRow>`SELECT ${columns} FROM ${sql.table(table)} WHERE ${where} ORDER BY seq LIMIT ${limit}`
     .execute(db)
     .then((r) => r.rows.map((row) => ({ ...row, seq: Number(row.seq), at: Number(row.at) })));

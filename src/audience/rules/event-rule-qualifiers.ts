@@ -2,6 +2,7 @@
 // window of `withinDays` days ending at each contact's own end time.
 import type { Db } from '../../platform/store/database.js';
 import { filterOnly } from '../../platform/store/scan-hints.js';
+import { inAllEventWeeks, inEventWeeks } from '../events/event-weeks.js';
 import { DAY_MS } from '../segments/segment-values.js';
 import { propsMatch, type TagRule } from './tag-rule.js';
 import '../audience-tables.js';
@@ -25,12 +26,14 @@ export async function eventRuleQualifiers(
     maxEnd = Math.max(maxEnd, end);
     minStart = Math.min(minStart, end - span);
   }
+  const weeks = Number.isFinite(minStart) ? inEventWeeks(minStart, maxEnd) : await inAllEventWeeks(db);
   for (let i = 0; i < ids.length; i += ID_CHUNK) {
     let q = db
       .selectFrom('events')
       .select(['contact_id', 'at', 'props'])
       .where(filterOnly('workspace_id'), '=', workspaceId)
       .where(filterOnly('type'), '=', rule.eventType)
+      .where(weeks)
       .where('contact_id', 'in', ids.slice(i, i + ID_CHUNK))
       .where('at', '<=', maxEnd);
     if (Number.isFinite(minStart)) q = q.where('at', '>', minStart);

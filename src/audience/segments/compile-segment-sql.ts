@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { RawBuilder, SqlBool } from 'kysely';
 import type { Dialect } from '../../platform/store/database.js';
+import { inEventWeeks } from '../events/event-weeks.js';
 import { inlineSegments } from './inline-segments.js';
 import type { EvaluateOptions } from './evaluate-segment.js';
 import { attrKey } from './segment-ast.js';
@@ -68,11 +69,11 @@ function node(ast: SegmentAst, dialect: Dialect, at: number): Expr {
       return compare(ast.field, ast.op, ast.value, dialect);
     case 'did': {
       const { start, end } = eventWindow(at, ast.days);
-      return sql`EXISTS (SELECT 1 FROM events e WHERE e.contact_id = c.id AND e.workspace_id = c.workspace_id AND e.type = ${ast.eventType} AND e.at > ${start} AND e.at <= ${end})`;
+      return sql`EXISTS (SELECT 1 FROM events e WHERE e.contact_id = c.id AND ${inEventWeeks(start, end, 'e')} AND e.workspace_id = c.workspace_id AND e.type = ${ast.eventType} AND e.at > ${start} AND e.at <= ${end})`;
     }
     case 'count': {
       const { start, end } = eventWindow(at, ast.days);
-      return sql`((SELECT count(*) FROM events e WHERE e.contact_id = c.id AND e.workspace_id = c.workspace_id AND e.type = ${ast.eventType} AND e.at > ${start} AND e.at <= ${end}) ${sql.raw(SQL_OPS[ast.op])} ${num(ast.value)})`;
+      return sql`((SELECT count(*) FROM events e WHERE e.contact_id = c.id AND ${inEventWeeks(start, end, 'e')} AND e.workspace_id = c.workspace_id AND e.type = ${ast.eventType} AND e.at > ${start} AND e.at <= ${end}) ${sql.raw(SQL_OPS[ast.op])} ${num(ast.value)})`;
     }
   }
 }

@@ -5,6 +5,7 @@ import type { Db } from '../../platform/store/database.js';
 import type { Store } from '../../platform/store/open-store.js';
 import { inIdList } from '../../platform/store/id-list.js';
 import { filterOnly } from '../../platform/store/scan-hints.js';
+import { inEventWeeks } from '../../audience/events/event-weeks.js';
 import { propsMatch } from './flow-definition.js';
 import type { LiveFlow } from './live-flows.js';
 import { parseDuration } from './schedule.js';
@@ -81,6 +82,7 @@ export async function eventsInWindows(
         .select(['contact_id', 'props'])
         .where(filterOnly('workspace_id'), '=', flow.workspaceId)
         .where(filterOnly('type'), '=', want.type)
+        .where(inEventWeeks(from, now.getTime()))
         .where('contact_id', 'in', unique.slice(c, c + CHUNK))
         .where('at', '>', from)
         .where('at', '<=', now.getTime())

@@ -3,6 +3,7 @@
 // members) and daily activity (`message` events whose props.groupId is the group, per UTC day).
 import { sql } from 'kysely';
 import { dialectOf } from '../../platform/store/dialect-of.js';
+import { inEventWeeks } from '../../audience/events/event-weeks.js';
 import type { Db } from '../../platform/store/database.js';
 import { communityGroups, findCommunity } from './community-view.js';
 
@@ -41,7 +42,8 @@ export async function communityStats(
   for (const g of await communityGroups(db, [communityId])) {
     const interacting = await sql<{ n: number | string }>`SELECT count(DISTINCT e.contact_id) AS n
       FROM community_members m JOIN events e ON e.contact_id = m.contact_id
-      WHERE m.group_id = ${g.group_id} AND e.workspace_id = ${workspaceId} AND e.type IN (${types})
+      WHERE m.group_id = ${g.group_id} AND ${inEventWeeks(since, until, 'e')}
+        AND e.workspace_id = ${workspaceId} AND e.type IN (${types})
         AND e.at > ${since} AND e.at <= ${until}`.execute(db);
     const daily = await sql<{
       d: number | string;

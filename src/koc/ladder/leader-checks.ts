@@ -3,6 +3,8 @@
 // (kocs.contact_id) also answers the group leader requirements on its KOC's figures, since approving
 // its application makes that KOC a group leader (团长) too.
 import type { Db } from '../../platform/store/database.js';
+import { filterOnly } from '../../platform/store/scan-hints.js';
+import { inEventWeeksSince } from '../../audience/events/event-weeks.js';
 import { assessLeader } from '../leaders/leader-requirements.js';
 import type { LadderSettings } from './ladder-settings.js';
 import './ladder-tables.js';
@@ -65,9 +67,10 @@ export async function leaderChecks(
     const orders = await db
       .selectFrom('events')
       .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(await inEventWeeksSince(db, since))
       .where('contact_id', '=', contactId)
-      .where('workspace_id', '=', workspaceId)
-      .where('type', '=', 'order')
+      .where(filterOnly('workspace_id'), '=', workspaceId)
+      .where(filterOnly('type'), '=', 'order')
       .where('at', '>', since)
       .executeTakeFirstOrThrow();
     const n = Number(orders.n);

@@ -7,6 +7,7 @@ import { RoaringBitmap32, type Bitmap } from '../../audience/segments/bitmap.js'
 import type { Db } from '../../platform/store/database.js';
 import { idListOf, parseIdList } from '../../platform/store/id-list.js';
 import { filterOnly } from '../../platform/store/scan-hints.js';
+import { inEventWeeks } from '../../audience/events/event-weeks.js';
 import type { AtomCondition, Condition } from './ladder-settings.js';
 import '../../audience/audience-tables.js';
 import './ladder-tables.js';
@@ -74,8 +75,9 @@ export class TierFacts {
       for (const t of c.types) longest.set(t, Math.max(longest.get(t) ?? 0, c.withinDays));
     const byWindow = new Map<number, string[]>();
     for (const [t, days] of longest) byWindow.set(days, [...(byWindow.get(days) ?? []), t]);
-    // For a list of fans, their own (contact_id, at) entries are read (see scan-hints.ts).
+    // For a list of fans, their own entries of the weeks in the window are read (see scan-hints.ts).
     const byIds = this.scope !== null && 'ids' in this.scope;
+    const weeks = inEventWeeks(since(Math.max(...longest.values())), this.nowMs);
     const type = byIds ? filterOnly('type') : sql`type`;
     const reach = sql.join(
       [...byWindow].map(([days, types]) => sql`(${type} IN (${list(types)}) AND at > ${since(days)})`),
@@ -97,7 +99,7 @@ export class TierFacts {
     await this.rows<Record<string, unknown>>(
       (where) => sql`SELECT ${lists} FROM (SELECT contact_id, ${counts} FROM events
         WHERE ${byIds ? filterOnly('workspace_id') : sql`workspace_id`} = ${this.workspaceId}
-          AND at <= ${this.nowMs} AND (${reach}) AND ${where}
+          AND ${weeks} AND at <= ${this.nowMs} AND (${reach}) AND ${where}
         GROUP BY contact_id) AS q`,
       'contact_id',
       (r) => out.forEach((b, i) => b.addMany(parseIdList(r[`s${i}`]))),
