@@ -38,19 +38,9 @@ export async function maxContactId(db: Db): Promise<number> {
   return Number(r.rows[0]?.m ?? 0);
 }
 
-const CONTACT_COLUMNS = [
-  'workspace_id',
-  'external_id',
-  'name',
-  'phone',
-  'gender',
-  'city',
-  'birth_year',
-  'source',
-  'attrs',
-  'created_at',
-  'updated_at',
-];
+/** The fields an import fills in (an absent one never erases what is stored). */
+const FIELDS = ['name', 'phone', 'gender', 'city', 'birth_year', 'source'] as const;
+const CONTACT_COLUMNS = ['workspace_id', 'external_id', ...FIELDS, 'attrs', 'created_at', 'updated_at'];
 
 export interface UpsertedContact {
   id: number;
@@ -72,10 +62,9 @@ export async function upsertContacts(
 ): Promise<UpsertedContact[]> {
   const at = now.toISOString();
   const pg = dialectOf(db) === 'postgres';
-  const fields = ['name', 'phone', 'gender', 'city', 'birth_year', 'source'] as const;
   const differs = pg ? 'is distinct from' : 'is not';
-  const set = fields.map((f) => `${f} = coalesce(excluded.${f}, contacts.${f})`).join(', ');
-  const fieldChanged = fields.map((f) => `coalesce(excluded.${f}, contacts.${f}) ${differs} contacts.${f}`);
+  const set = FIELDS.map((f) => `${f} = coalesce(excluded.${f}, contacts.${f})`).join(', ');
+  const fieldChanged = FIELDS.map((f) => `coalesce(excluded.${f}, contacts.${f}) ${differs} contacts.${f}`);
   const merged = pg
     ? `(contacts.attrs::jsonb || excluded.attrs::jsonb)`
     : `json_patch(contacts.attrs, excluded.attrs)`;
