@@ -1,6 +1,6 @@
 // Event ingestion throughput on SQLite: 100,000 contacts, 1,000,000 events in batches of 10,000 through
-// the ingestion use-case (with an enabled rule on another event type, as in production), then the
-// audience index catching up with them. Events arrive as a live stream does: roughly in time order
+// the ingestion use-case (with an enabled rule on another event type, as in production), with the
+// audience index loaded (it takes each batch from the writer), then a count that catches it up. Events arrive as a live stream does: roughly in time order
 // (an hour of jitter), each from a random contact.
 // `npm run bench -- events [EVENTS] [CONTACTS] [--cache-mb N]` (N: SQLite page cache, default the store's)
 import { mkdtempSync, rmSync } from 'node:fs';
