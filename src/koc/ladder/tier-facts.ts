@@ -75,9 +75,11 @@ export class TierFacts {
       for (const t of c.types) longest.set(t, Math.max(longest.get(t) ?? 0, c.withinDays));
     const byWindow = new Map<number, string[]>();
     for (const [t, days] of longest) byWindow.set(days, [...(byWindow.get(days) ?? []), t]);
-    // For a list of fans, their own entries of the weeks in the window are read (see scan-hints.ts).
+    // For a list or a range of fans, their own entries of the weeks in the window are read (see
+    // scan-hints.ts); for the whole workspace, the (workspace, type, at) index reads only the types wanted.
     const byIds = this.scope !== null && 'ids' in this.scope;
-    const weeks = inEventWeeks(since(Math.max(...longest.values())), this.nowMs);
+    const weeks =
+      this.scope === null ? sql`1 = 1` : inEventWeeks(since(Math.max(...longest.values())), this.nowMs);
     const type = byIds ? filterOnly('type') : sql`type`;
     const reach = sql.join(
       [...byWindow].map(([days, types]) => sql`(${type} IN (${list(types)}) AND at > ${since(days)})`),
