@@ -15,6 +15,8 @@ const NOW = new Date('2026-11-20T08:00:00.000Z');
 const DAY = 86_400_000;
 const viewer = { role: 'owner' as const, kocId: null };
 
+// The PostgreSQL half is skipped only when PostgreSQL is unreachable here: test/support/stores.ts puts the
+// reason in the describe and test titles, and with CI=true `.ci/run` fails instead of skipping.
 describe.each(storeKinds())('events of a contact across weeks on $title', ({ name, skip }) => {
   let store: TestStore;
   let wsId: string;

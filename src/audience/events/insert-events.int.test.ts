@@ -9,6 +9,8 @@ import { insertEvents, type EventInsert } from './insert-events.js';
 
 const NOW = new Date('2026-11-20T08:00:00.000Z');
 
+// The PostgreSQL half is skipped only when PostgreSQL is unreachable here: test/support/stores.ts puts the
+// reason in the describe and test titles, and with CI=true `.ci/run` fails instead of skipping.
 describe.each(storeKinds())('insertEvents on $title', ({ name, skip }) => {
   let store: TestStore;
   let wsId: string;

@@ -50,7 +50,8 @@ export async function insertEvents(
 ): Promise<InsertedEvents> {
   if (!db.isTransaction)
     return db.transaction().execute((trx) => insertEvents(trx, workspaceId, rows, receivedAt));
-  // In (contact, time) order the (contact_id, at) index is written page by page, not at random.
+  // In (contact, time) order each week's part of the per-contact index is written page by page, not at
+  // random.
   const order = contactTimeOrder(rows);
   const values: unknown[] = new Array(rows.length * COLUMNS.length);
   let p = 0;
@@ -76,9 +77,15 @@ export async function insertEvents(
       { tail: `${conflict} returning seq, event_id` },
     );
     const seqs = seqsByEventId(rows, returned);
-    const fresh = returned.map((r) => Number(r.seq));
-    const lo = Math.min(...fresh);
-    const contiguous = fresh.length > 0 && Math.max(...fresh) - lo + 1 === fresh.length;
+    // Contiguous seqs are all this batch's: no other writer, and no skipped duplicate, took one between.
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const r of returned) {
+      const seq = Number(r.seq);
+      if (seq < lo) lo = seq;
+      if (seq > hi) hi = seq;
+    }
+    const contiguous = returned.length > 0 && hi - lo + 1 === returned.length;
     return { seqs, priorSeq: contiguous ? lo - 1 : null };
   }
   // AUTOINCREMENT: a new row's seq is one above the highest ever used (the sequence, or the table's if the

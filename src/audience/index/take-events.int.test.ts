@@ -13,6 +13,8 @@ import { audienceIndexFor, type AudienceIndex } from './audience-index.js';
 const NOW = new Date('2026-11-20T08:00:00.000Z');
 const VIEWERS = 'did view within 1d';
 
+// The PostgreSQL half is skipped only when PostgreSQL is unreachable here: test/support/stores.ts puts the
+// reason in the describe and test titles, and with CI=true `.ci/run` fails instead of skipping.
 describe.each(storeKinds())('the index takes ingested events on $title', ({ name, skip }) => {
   let store: TestStore;
   let index: AudienceIndex;
