@@ -12,6 +12,7 @@ import { acquisition } from './0031_acquisition.js';
 import { wecomTagPush } from './0032_wecom_tag_push.js';
 import { touchGroupIndex } from './0040_touch_group_index.js';
 import { eventsContactWeek } from './0041_events_contact_week.js';
+import { contactTagChecks } from './0042_contact_tag_checks.js';
 
 export const migrations: GuimiMigration[] = [
   foundation,
@@ -26,4 +27,5 @@ export const migrations: GuimiMigration[] = [
   wecomTagPush,
   touchGroupIndex,
   eventsContactWeek,
+  contactTagChecks,
 ];
