@@ -13,6 +13,7 @@ import { wecomTagPush } from './0032_wecom_tag_push.js';
 import { touchGroupIndex } from './0040_touch_group_index.js';
 import { eventsContactWeek } from './0041_events_contact_week.js';
 import { contactTagChecks } from './0042_contact_tag_checks.js';
+import { contactTagsWithoutRowid } from './0043_contact_tags_without_rowid.js';
 
 export const migrations: GuimiMigration[] = [
   foundation,
@@ -28,4 +29,5 @@ export const migrations: GuimiMigration[] = [
   touchGroupIndex,
   eventsContactWeek,
   contactTagChecks,
+  contactTagsWithoutRowid,
 ];
