@@ -30,7 +30,8 @@ export function evaluateSegment(index: SegmentIndex, ast: SegmentAst, options: E
 }
 
 export function countSegment(index: SegmentIndex, ast: SegmentAst, options: EvaluateOptions): number {
-  return evaluateRaw(index, ast, options).andCardinality(index.universe);
+  const inlined = inlineSegments(ast, options.resolveSegment);
+  return new Evaluator(index, options.at.getTime()).cardinality(inlined);
 }
 
 function evaluateRaw(index: SegmentIndex, ast: SegmentAst, options: EvaluateOptions): Bitmap {
@@ -57,14 +58,41 @@ class Evaluator {
     }
   }
 
-  /** Intersects the positive parts smallest first, then subtracts the negated ones. */
+  /**
+   * How many live contacts match. An intersection of dense bitmaps that turns out sparse (under 1 in 16
+   * of a container's range) converts each container's bitset into a sorted array, which costs ~10 times
+   * the intersection itself (~1 ms at 10M contacts); a count needs only the last step's size. So when
+   * every positive part of a top-level AND is dense, the others are intersected first, largest last,
+   * and the smallest only counted against them; otherwise the smallest-first order of `and` is cheaper.
+   */
+  cardinality(ast: SegmentAst): number {
+    const universe = this.index.universe;
+    if (ast.kind !== 'and') return this.eval(ast).andCardinality(universe);
+    const positive = ast.items.filter((x) => x.kind !== 'not').map((x) => this.eval(x));
+    positive.sort((a, b) => a.size - b.size);
+    const smallest = positive.shift();
+    if (smallest === undefined || smallest.size * 16 < universe.size)
+      return this.and(ast.items).andCardinality(universe);
+    const acc = positive.length > 0 ? RoaringBitmap32.and(universe, positive[0]!) : universe.clone();
+    for (const next of positive.slice(1)) acc.andInPlace(next);
+    for (const item of ast.items) if (item.kind === 'not') acc.andNotInPlace(this.eval(item.operand));
+    return acc.andCardinality(smallest);
+  }
+
+  /**
+   * Intersects the positive parts smallest first, then subtracts the negated ones, in one new bitmap
+   * narrowed in place: a new bitmap per step costs up to a megabyte of containers at 10M contacts, and
+   * the collector reclaims them in pauses of several milliseconds.
+   */
   private and(items: SegmentAst[]): Bitmap {
     const positive = items.filter((x) => x.kind !== 'not').map((x) => this.eval(x));
     positive.sort((a, b) => a.size - b.size);
-    let acc = positive[0] ?? this.index.universe;
-    for (const next of positive.slice(1)) acc = RoaringBitmap32.and(acc, next);
-    for (const item of items)
-      if (item.kind === 'not') acc = RoaringBitmap32.andNot(acc, this.eval(item.operand));
+    const negated = items.filter((x) => x.kind === 'not');
+    const [first = this.index.universe, second] = positive;
+    if (second === undefined && negated.length === 0) return first;
+    const acc = second === undefined ? first.clone() : RoaringBitmap32.and(first, second);
+    for (const next of positive.slice(2)) acc.andInPlace(next);
+    for (const item of negated) acc.andNotInPlace(this.eval(item.operand));
     return acc;
   }
 

@@ -14,7 +14,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import type { Database as Tables } from '../../platform/store/database.js';
 import { compileSegmentSql, segmentCountSql } from './compile-segment-sql.js';
-import { evaluateSegment } from './evaluate-segment.js';
+import { countSegment, evaluateSegment } from './evaluate-segment.js';
 import { evaluateReference } from './evaluate-reference.js';
 import type { ReferenceContact } from './evaluate-reference.js';
 import { formatSegment } from './format-segment.js';
@@ -206,7 +206,9 @@ describe('segment engine vs reference', () => {
       fc.property(dataset, segmentArb, fc.boolean(), (rows, ast, bulk) => {
         const parsed = parseSegment(formatSegment(ast));
         const index = buildIndex(rows, bulk);
-        expect(evaluateSegment(index, parsed, options).toArray()).toEqual(reference(rows, parsed));
+        const expected = reference(rows, parsed);
+        expect(evaluateSegment(index, parsed, options).toArray()).toEqual(expected);
+        expect(countSegment(index, parsed, options)).toBe(expected.length);
       }),
       { numRuns: 400 },
     );
