@@ -64,21 +64,19 @@ export const contactTagChecks: GuimiMigration = {
         for each statement execute function contact_tags_check_keys()`.execute(db);
     }
 
-    await sql`create function tags_delete_contact_tags() returns trigger language plpgsql as $$
-      begin
-        delete from contact_tags where tag_id in (select id from gone);
-        return null;
-      end $$`.execute(db);
-    await sql`create trigger tags_delete_contact_tags after delete on tags referencing old table as gone
-      for each statement execute function tags_delete_contact_tags()`.execute(db);
-    await sql`create function contacts_delete_contact_tags() returns trigger language plpgsql as $$
-      begin
-        delete from contact_tags where contact_id in (select id from gone);
-        return null;
-      end $$`.execute(db);
-    await sql`create trigger contacts_delete_contact_tags after delete on contacts
-      referencing old table as gone
-      for each statement execute function contacts_delete_contact_tags()`.execute(db);
+    for (const [parent, key] of [
+      ['tags', 'tag_id'],
+      ['contacts', 'contact_id'],
+    ] as const) {
+      const name = sql.raw(`${parent}_delete_contact_tags`);
+      await sql`create function ${name}() returns trigger language plpgsql as $$
+        begin
+          delete from contact_tags where ${sql.raw(key)} in (select id from gone);
+          return null;
+        end $$`.execute(db);
+      await sql`create trigger ${name} after delete on ${sql.raw(parent)} referencing old table as gone
+        for each statement execute function ${name}()`.execute(db);
+    }
     await sql`create function tags_keep_id() returns trigger language plpgsql as $$
       begin
         raise exception 'a tag''s id cannot change (tag %)', old.id using errcode = 'foreign_key_violation';

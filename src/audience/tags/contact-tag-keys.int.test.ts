@@ -1,4 +1,4 @@
-// A tag pair always names an existing contact and tag, and goes when either goes. SQLite keeps these as
+// A tag pair always names an existing contact and tag, and goes when either goes (a tag's id stays). SQLite keeps these as
 // foreign keys; PostgreSQL checks them once per statement (migration 0042), so the tests also race a
 // delete against an insert in two transactions there: no pair may outlive its tag or contact.
 import { sql } from 'kysely';
@@ -80,6 +80,12 @@ describe.each(storeKinds())('tag pairs keep to their contact and tag on $title',
     expect(await f.pairs({ tag })).toBe(0);
     await f.addPair(f.store.db, contact, tag);
     expect(await f.pairs({ tag })).toBe(1);
+    // Nor does a tagged tag's id change under its pairs.
+    await expect(
+      f.store.db.updateTable('tags').set({ id: 'renamed' }).where('id', '=', tag).execute(),
+    ).rejects.toEqual(
+      expect.objectContaining({ code: name === 'sqlite' ? 'SQLITE_CONSTRAINT_FOREIGNKEY' : '23503' }),
+    );
   });
 
   it.skipIf(skip)(`go with their tag or contact (${skip ?? 'runs'})`, async () => {
