@@ -62,38 +62,48 @@ class Evaluator {
    * How many live contacts match. An intersection of dense bitmaps that turns out sparse (under 1 in 16
    * of a container's range) converts each container's bitset into a sorted array, which costs ~10 times
    * the intersection itself (~1 ms at 10M contacts); a count needs only the last step's size. So when
-   * every positive part of a top-level AND is dense, the others are intersected first, largest last,
-   * and the smallest only counted against them; otherwise the smallest-first order of `and` is cheaper.
+   * every positive part of a top-level AND is dense, the others are intersected first (with the
+   * universe) and the smallest is only counted against them; otherwise smallest first is cheaper.
    */
   cardinality(ast: SegmentAst): number {
     const universe = this.index.universe;
     if (ast.kind !== 'and') return this.eval(ast).andCardinality(universe);
-    const positive = ast.items.filter((x) => x.kind !== 'not').map((x) => this.eval(x));
-    positive.sort((a, b) => a.size - b.size);
-    const smallest = positive.shift();
+    const positive = this.positiveParts(ast.items);
+    const smallest = positive[0];
     if (smallest === undefined || smallest.size * 16 < universe.size)
-      return this.and(ast.items).andCardinality(universe);
-    const acc = positive.length > 0 ? RoaringBitmap32.and(universe, positive[0]!) : universe.clone();
-    for (const next of positive.slice(1)) acc.andInPlace(next);
-    for (const item of ast.items) if (item.kind === 'not') acc.andNotInPlace(this.eval(item.operand));
+      return this.intersect(positive, ast.items).andCardinality(universe);
+    const acc = positive.length > 1 ? RoaringBitmap32.and(universe, positive[1]!) : universe.clone();
+    for (const next of positive.slice(2)) acc.andInPlace(next);
+    this.subtractNegated(acc, ast.items);
     return acc.andCardinality(smallest);
   }
 
-  /**
-   * Intersects the positive parts smallest first, then subtracts the negated ones, in one new bitmap
-   * narrowed in place: a new bitmap per step costs up to a megabyte of containers at 10M contacts, and
-   * the collector reclaims them in pauses of several milliseconds.
-   */
   private and(items: SegmentAst[]): Bitmap {
+    return this.intersect(this.positiveParts(items), items);
+  }
+
+  /** The parts of an AND that are not negated, evaluated, smallest first. */
+  private positiveParts(items: SegmentAst[]): Bitmap[] {
     const positive = items.filter((x) => x.kind !== 'not').map((x) => this.eval(x));
-    positive.sort((a, b) => a.size - b.size);
-    const negated = items.filter((x) => x.kind === 'not');
+    return positive.sort((a, b) => a.size - b.size);
+  }
+
+  /**
+   * Intersects the positive parts (smallest first), then subtracts the negated ones, narrowing one new
+   * bitmap in place: a new bitmap per step would cost up to a megabyte of containers at 10M contacts,
+   * for the collector to reclaim.
+   */
+  private intersect(positive: Bitmap[], items: SegmentAst[]): Bitmap {
     const [first = this.index.universe, second] = positive;
-    if (second === undefined && negated.length === 0) return first;
+    if (second === undefined && !items.some((x) => x.kind === 'not')) return first;
     const acc = second === undefined ? first.clone() : RoaringBitmap32.and(first, second);
     for (const next of positive.slice(2)) acc.andInPlace(next);
-    for (const item of negated) acc.andNotInPlace(this.eval(item.operand));
+    this.subtractNegated(acc, items);
     return acc;
+  }
+
+  private subtractNegated(acc: Bitmap, items: SegmentAst[]): void {
+    for (const item of items) if (item.kind === 'not') acc.andNotInPlace(this.eval(item.operand));
   }
 
   private atom(ast: SegmentAtom): Bitmap {
