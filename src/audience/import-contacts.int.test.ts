@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, seedWorkspace } from '../../test/support/app.js';
 import { openTestStore, storeKinds, tempDir, type TestStore } from '../../test/support/stores.js';
 import { runCli } from '../cli/main.js';
+import { eraseContact } from './contacts/erase-contact.js';
+import { mergeContacts } from './contacts/merge-contacts.js';
 import { importContacts } from './import-contacts.js';
 
 const NOW = new Date('2026-11-23T02:00:00Z');
@@ -122,6 +124,35 @@ describe.each(storeKinds())('contact import on $title', ({ name, skip }) => {
     expect(await contact(store, wsId, 'u6')).toMatchObject({ city: '苏州', name: '杨敏' });
     expect((await contact(store, wsId, 'u7'))!.tags).toEqual(['护肤', '新客'].sort());
   });
+
+  it.skipIf(skip)(
+    'writes nothing to a merged contact; an erased one comes back only as a new contact',
+    async () => {
+      const [u1, u6, u7] = [
+        await contact(store, wsId, 'u1'),
+        await contact(store, wsId, 'u6'),
+        await contact(store, wsId, 'u7'),
+      ];
+      const opts = { actor: 'test', now: NOW };
+      await eraseContact(store.db, wsId, Number(u6!.id), opts);
+      await mergeContacts(store.db, wsId, Number(u1!.id), Number(u7!.id), {
+        ...opts,
+        viewer: { role: 'owner', kocId: null },
+      });
+      const file = join(dir, 'after.csv');
+      writeFileSync(file, 'external_id,name,tags\nu6,回来了,新客\nu7,合并了,复购\nu8,新的,\nu2,,\n');
+      const r = await importContacts(store.db, wsId, file, { now: NOW, actor: 'test' });
+      expect(r).toMatchObject({ imported: 2, updated: 0, unchanged: 1, failed: 1 });
+      expect(r.errors).toEqual([
+        { line: 3, reason: 'contact "u7" was merged into another contact; import that one' },
+      ]);
+      expect(await contact(store, wsId, 'u7')).toMatchObject({ name: '新粉丝', tags: [] });
+      // Erasure removed the person's external id with the rest: the row is a new contact.
+      const again = await contact(store, wsId, 'u6');
+      expect(again).toMatchObject({ name: '回来了', tags: ['新客'] });
+      expect(again!.id).not.toBe(u6!.id);
+    },
+  );
 
   it.skipIf(skip)('isolates a row the store refuses and still writes the rows around it', async () => {
     if (name === 'sqlite') {

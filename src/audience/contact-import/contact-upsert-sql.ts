@@ -23,12 +23,18 @@ export async function selectExisting(
   workspaceId: string,
   externalIds: readonly string[],
 ): Promise<ExistingContact[]> {
-  const match =
+  const columns = sql.raw('id, external_id, erased_at, merged_into');
+  // PostgreSQL: one index probe per id, whatever the statistics say. Given `external_id = any(10,000
+  // ids)`, it read the workspace's whole index range (statistics not yet updated after a bulk import:
+  // ~150 ms a batch) or scanned the table (~80 ms) instead of probing (~20 ms); a lateral subquery with
+  // LIMIT 1 (external ids are unique in a workspace) cannot be turned into such a join.
+  const r =
     dialectOf(db) === 'postgres'
-      ? sql`= any(${pgTextArray(externalIds)}::text[])`
-      : sql`in (select value from json_each(${JSON.stringify(externalIds)}))`;
-  const r = await sql<ExistingContact>`select id, external_id, erased_at, merged_into from contacts
-    where workspace_id = ${workspaceId} and external_id ${match}`.execute(db);
+      ? await sql<ExistingContact>`select c.* from unnest(${pgTextArray(externalIds)}::text[]) as t(external_id)
+          cross join lateral (select ${columns} from contacts
+            where workspace_id = ${workspaceId} and external_id = t.external_id limit 1) c`.execute(db)
+      : await sql<ExistingContact>`select ${columns} from contacts where workspace_id = ${workspaceId}
+          and external_id in (select value from json_each(${JSON.stringify(externalIds)}))`.execute(db);
   return r.rows.map((c) => ({ ...c, id: Number(c.id) }));
 }
 
